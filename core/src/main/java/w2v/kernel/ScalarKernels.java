@@ -1,0 +1,40 @@
+package w2v.kernel;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/** Plain loops: the reference the SIMD kernels are tested against, and the fallback without the incubator module. */
+public final class ScalarKernels implements VectorKernels {
+
+    private static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT_UNALIGNED;
+
+    @Override
+    public float dot(MemorySegment a, long aOffset, MemorySegment b, long bOffset, int n) {
+        float sum = 0f;
+        for (int i = 0; i < n; i++) {
+            sum += a.get(F, aOffset + 4L * i) * b.get(F, bOffset + 4L * i);
+        }
+        return sum;
+    }
+
+    @Override
+    public void axpy(float alpha, MemorySegment x, long xOffset, MemorySegment y, long yOffset, int n) {
+        for (int i = 0; i < n; i++) {
+            long yi = yOffset + 4L * i;
+            y.set(F, yi, y.get(F, yi) + alpha * x.get(F, xOffset + 4L * i));
+        }
+    }
+
+    @Override
+    public void scale(float s, MemorySegment x, long xOffset, int n) {
+        for (int i = 0; i < n; i++) {
+            long xi = xOffset + 4L * i;
+            x.set(F, xi, x.get(F, xi) * s);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+}
