@@ -1,0 +1,192 @@
+package w2v.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.kohsuke.args4j.CmdLineException;
+import org.kohsuke.args4j.CmdLineParser;
+import org.kohsuke.args4j.Option;
+import org.kohsuke.args4j.ParserProperties;
+import w2v.corpus.CorpusFile;
+import w2v.io.VectorWriter;
+import w2v.model.Model;
+import w2v.model.WordVectors;
+import w2v.train.Trainer;
+import w2v.train.TrainingConfig;
+import w2v.vocab.Vocabulary;
+import w2v.vocab.VocabularyBuilder;
+import w2v.vocab.VocabularyFile;
+
+/**
+ * {@code w2v train}: word2vec C's flags with C's meanings and defaults, except -threads, which defaults to the
+ * available cores.
+ */
+final class TrainCommand implements Command {
+
+    @Option(name = "-train", metaVar = "FILE", usage = "text to train on: words separated by spaces, one sentence per line")
+    Path train;
+    @Option(name = "-output", metaVar = "FILE", usage = "where to write the word vectors (none: only build the vocabulary)")
+    Path output;
+    @Option(name = "-size", metaVar = "N", usage = "vector dimension (default 100)")
+    int size = 100;
+    @Option(name = "-window", metaVar = "N", usage = "max distance between centre and context word (default 5)")
+    int window = 5;
+    @Option(name = "-sample", metaVar = "X", usage = "down-sample words with frequency above X (default 1e-3; 0 = off)")
+    double sample = 1e-3;
+    @Option(name = "-hs", metaVar = "0|1", usage = "hierarchical softmax (default 0)")
+    int hs = 0;
+    @Option(name = "-negative", metaVar = "N", usage = "negative samples per pair (default 5; 0 = off)")
+    int negative = 5;
+    @Option(name = "-threads", metaVar = "N", usage = "worker threads (default: available cores)")
+    int threads = Runtime.getRuntime().availableProcessors();
+    @Option(name = "-iter", metaVar = "N", usage = "epochs (default 5)")
+    int iter = 5;
+    @Option(name = "-min-count", metaVar = "N", usage = "discard words seen fewer than N times (default 5)")
+    long minCount = 5;
+    @Option(name = "-alpha", metaVar = "X", usage = "starting learning rate (default 0.025 skip-gram, 0.05 CBOW)")
+    Float alpha;
+    @Option(name = "-binary", metaVar = "0|1", usage = "write the binary format (default 0: text)")
+    int binary = 0;
+    @Option(name = "-cbow", metaVar = "0|1", usage = "CBOW (default 1); 0 = skip-gram")
+    int cbow = 1;
+    @Option(name = "-save-vocab", metaVar = "FILE", usage = "write the vocabulary ('word count' lines)")
+    Path saveVocab;
+    @Option(name = "-read-vocab", metaVar = "FILE", usage = "take the vocabulary from FILE instead of counting")
+    Path readVocab;
+    @Option(name = "-debug", metaVar = "N", usage = "0 quiet, 1 summary, 2 progress (default), 3 also stack traces")
+    int debug = 2;
+    @Option(name = "-seed", metaVar = "N", usage = "random seed (default 1); with -threads 1 runs are identical")
+    long seed = 1;
+    @Option(name = "--help", aliases = "-help", help = true, usage = "show this help")
+    boolean help;
+
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public String summary() {
+        return "train word vectors (word2vec C's flags: -train FILE -output FILE -size 100 ...)";
+    }
+
+    /** Entry for bare word2vec-style invocations ({@code w2v -train ...}). */
+    int runOrReport(String[] args, PrintStream out, PrintStream err) {
+        try {
+            return run(args, out, err);
+        } catch (Exception e) {
+            err.println("w2v train: " + Errors.describe(e));
+            return 1;
+        }
+    }
+
+    @Override
+    public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        CmdLineParser parser = new CmdLineParser(this, ParserProperties.defaults().withUsageWidth(100));
+        try {
+            parser.parseArgument(args);
+        } catch (CmdLineException e) {
+            err.println("w2v train: " + e.getMessage() + "; run 'w2v train --help' for the flags");
+            return 2;
+        }
+        if (help) {
+            out.println("usage: w2v train -train FILE -output FILE [flags]");
+            parser.printUsage(out);
+            return 0;
+        }
+        if (train == null) {
+            err.println("w2v train: -train FILE is required; run 'w2v train --help' for the flags");
+            return 2;
+        }
+        TrainingConfig config;
+        try {
+            check(hs == 0 || hs == 1, "-hs must be 0 or 1 (got " + hs + ")");
+            check(cbow == 0 || cbow == 1, "-cbow must be 0 or 1 (got " + cbow + ")");
+            check(binary == 0 || binary == 1, "-binary must be 0 or 1 (got " + binary + ")");
+            float a = alpha != null ? alpha : (cbow == 1 ? 0.05f : 0.025f);
+            config = new TrainingConfig(size, window, sample, hs == 1, negative, threads, iter, minCount, a,
+                    cbow == 1, seed).validate();
+        } catch (IllegalArgumentException e) {
+            err.println("w2v train: " + e.getMessage());
+            return 2;
+        }
+        if (debug >= 3) {
+            System.setProperty("w2v.debug", "true");
+        }
+        // Fail before hours of training, not after.
+        String unwritable = OutputPaths.problem(output);
+        if (unwritable == null) {
+            unwritable = OutputPaths.problem(saveVocab);
+        }
+        if (unwritable != null) {
+            err.println("w2v train: " + unwritable);
+            return 1;
+        }
+
+        CorpusFile corpus = CorpusFile.of(train);
+        Vocabulary vocab = buildVocabulary(corpus, config, err);
+        if (saveVocab != null) {
+            VocabularyFile.write(vocab, saveVocab);
+        }
+        if (output == null) {
+            if (debug > 0) {
+                err.println("No -output given: vocabulary only.");
+            }
+            return 0;
+        }
+
+        Trainer trainer = new Trainer(config, corpus, vocab);
+        ProgressPrinter printer = debug >= 2 ? ProgressPrinter.start(trainer.progress(), err) : null;
+        Model model;
+        try {
+            model = trainer.train();
+        } finally {
+            if (printer != null) {
+                printer.stop();
+            }
+        }
+        try (model) {
+            long t0 = System.nanoTime();
+            WordVectors vectors = new WordVectors(vocab.words(), model.input(), null);
+            VectorWriter.write(vectors, output, binary == 1 ? VectorWriter.Format.BINARY : VectorWriter.Format.TEXT);
+            double writeSeconds = (System.nanoTime() - t0) / 1e9;
+            if (debug > 0) {
+                err.println(Summary.training(trainer.progress(), vocab, config, output, binary == 1, writeSeconds));
+            }
+        }
+        return 0;
+    }
+
+    private Vocabulary buildVocabulary(CorpusFile corpus, TrainingConfig config, PrintStream err) throws Exception {
+        if (readVocab != null) {
+            if (!Files.isReadable(readVocab)) {
+                throw new IllegalArgumentException(readVocab + ": vocabulary file not found or not readable");
+            }
+            Vocabulary v = VocabularyFile.read(readVocab, config.minCount());
+            if (debug > 0) {
+                err.printf("Vocabulary: %,d words read from %s%n", v.size(), readVocab);
+            }
+            return v;
+        }
+        VocabularyBuilder builder = new VocabularyBuilder(config.threads(), config.minCount(), 0);
+        ProgressPrinter printer = debug >= 2 ? ProgressPrinter.start(builder, corpus.size(), err) : null;
+        Vocabulary v;
+        try {
+            v = builder.build(corpus);
+        } finally {
+            if (printer != null) {
+                printer.stop();
+            }
+        }
+        if (debug > 0) {
+            err.println(Summary.vocabulary(builder.stats(), v, config.minCount()));
+        }
+        return v;
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

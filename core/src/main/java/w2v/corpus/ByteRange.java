@@ -1,0 +1,27 @@
+package w2v.corpus;
+
+/**
+ * A half-open byte range of the corpus file. A range owns every token whose first byte lies inside it, so
+ * ranges cut at arbitrary offsets still give each token to exactly one reader: no split point has to be
+ * searched for up front, and none can fall inside a token or a UTF-8 character.
+ */
+public record ByteRange(long start, long end) {
+
+    /** Splits [0, size) into {@code parts} ranges of nearly equal length (empty ones only when size < parts). */
+    public static ByteRange[] split(long size, int parts) {
+        if (parts <= 0) {
+            throw new IllegalArgumentException("parts = " + parts);
+        }
+        ByteRange[] ranges = new ByteRange[parts];
+        for (int i = 0; i < parts; i++) {
+            long start = size / parts * i + Math.min(i, size % parts);
+            long end = size / parts * (i + 1) + Math.min(i + 1, size % parts);
+            ranges[i] = new ByteRange(start, end);
+        }
+        return ranges;
+    }
+
+    public long length() {
+        return end - start;
+    }
+}

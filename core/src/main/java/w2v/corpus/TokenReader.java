@@ -1,0 +1,192 @@
+package w2v.corpus;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/**
+ * Streams the tokens of one {@link ByteRange} of a corpus file: whitespace-separated words, and a newline
+ * marker at every line end (word2vec C's {@code </s>}). Reads through a fixed buffer, so memory does not depend
+ * on the file or line size.
+ *
+ * <p>Whitespace is space, tab, newline, carriage return, vertical tab and form feed; CRLF ends a line once.
+ * A word longer than {@link #MAX_WORD_BYTES} is cut there, at the start of the UTF-8 character that would
+ * cross the limit, and counted in {@link #truncatedWords()}.
+ */
+public final class TokenReader {
+
+    /** End of the range. */
+    public static final int END = -1;
+    /** A line end. */
+    public static final int NEWLINE = -2;
+
+    /** word2vec C keeps 100 bytes of a word (MAX_STRING); so do we, but never inside a UTF-8 character. */
+    public static final int MAX_WORD_BYTES = 100;
+
+    private static final int DEFAULT_BUFFER = 1 << 20;
+
+    private final FileChannel channel;
+    private final long rangeStart;
+    private final long rangeEnd;
+    private final byte[] buf;
+    private final ByteBuffer bb;
+    private final byte[] word = new byte[MAX_WORD_BYTES + 4];
+
+    private long bufFileOffset; // file offset of buf[0]
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private long truncatedWords;
+
+    public TokenReader(FileChannel channel, ByteRange range) {
+        this(channel, range, DEFAULT_BUFFER);
+    }
+
+    TokenReader(FileChannel channel, ByteRange range, int bufferSize) {
+        this.channel = channel;
+        this.rangeStart = range.start();
+        this.rangeEnd = range.end();
+        this.buf = new byte[bufferSize];
+        this.bb = ByteBuffer.wrap(buf);
+        rewind();
+    }
+
+    /** Starts over at the beginning of the range (each epoch). */
+    public void rewind() {
+        bufFileOffset = rangeStart;
+        pos = 0;
+        limit = 0;
+        eof = false;
+        if (rangeStart > 0) {
+            // The token that straddles our start belongs to the previous range: skip its tail.
+            bufFileOffset = rangeStart - 1;
+            int prev = readByte();
+            if (prev >= 0 && !isSpace(prev)) {
+                int b;
+                while ((b = peekByte()) >= 0 && !isSpace(b)) {
+                    pos++;
+                }
+            }
+        }
+    }
+
+    /**
+     * Advances to the next token.
+     *
+     * @return the word's length in bytes (its bytes are in {@link #word()}), {@link #NEWLINE} or {@link #END}
+     */
+    public int next() {
+        while (true) {
+            if (fileOffset() >= rangeEnd) {
+                return END;
+            }
+            int b = readByte();
+            if (b < 0) {
+                return END;
+            }
+            if (b == '\n') {
+                return NEWLINE;
+            }
+            if (isSpace(b)) {
+                continue;
+            }
+            return readWord(b);
+        }
+    }
+
+    /** The bytes of the word {@link #next()} returned a length for; valid until the next call. */
+    public byte[] word() {
+        return word;
+    }
+
+    /** Words cut at {@link #MAX_WORD_BYTES} so far. */
+    public long truncatedWords() {
+        return truncatedWords;
+    }
+
+    /** File offset of the next unread byte. */
+    public long fileOffset() {
+        return bufFileOffset + pos;
+    }
+
+    private int readWord(int first) {
+        int len = 0;
+        word[len++] = (byte) first;
+        boolean cut = false;
+        int b;
+        while ((b = peekByte()) >= 0 && !isSpace(b)) {
+            pos++;
+            if (len < MAX_WORD_BYTES) {
+                word[len++] = (byte) b;
+            } else {
+                cut = true;
+            }
+        }
+        if (cut) {
+            truncatedWords++;
+            len = utf8Boundary(word, len);
+        }
+        return len;
+    }
+
+    /** Largest length <= len that does not end inside a UTF-8 multi-byte character. */
+    static int utf8Boundary(byte[] w, int len) {
+        int i = len;
+        // Step back over continuation bytes (10xxxxxx) to the start of the last character.
+        int start = i - 1;
+        while (start > 0 && (w[start] & 0xC0) == 0x80 && i - start < 4) {
+            start--;
+        }
+        int lead = w[start] & 0xFF;
+        int need = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        return start + need <= len ? len : start;
+    }
+
+    static boolean isSpace(int b) {
+        return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == 0x0B || b == 0x0C;
+    }
+
+    private int readByte() {
+        if (pos >= limit && !fill()) {
+            return -1;
+        }
+        return buf[pos++] & 0xFF;
+    }
+
+    private int peekByte() {
+        if (pos >= limit && !fill()) {
+            return -1;
+        }
+        return buf[pos] & 0xFF;
+    }
+
+    private boolean fill() {
+        if (eof) {
+            return false;
+        }
+        bufFileOffset += limit;
+        pos = 0;
+        limit = 0;
+        bb.clear();
+        try {
+            while (bb.hasRemaining()) {
+                int n = channel.read(bb, bufFileOffset + bb.position());
+                if (n < 0) {
+                    eof = true;
+                    break;
+                }
+                if (n == 0) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        limit = bb.position();
+        if (limit == 0) {
+            eof = true;
+        }
+        return limit > 0;
+    }
+}

@@ -1,0 +1,31 @@
+package w2v.sampling;
+
+/**
+ * Per-thread random numbers (SplitMix64): a few cycles per draw and far better low bits than word2vec C's
+ * 48-bit LCG. Not thread-safe by design: every worker owns one, seeded from the run seed and its id.
+ */
+public final class Rng {
+
+    private long state;
+
+    public Rng(long seed) {
+        this.state = seed;
+    }
+
+    public long nextLong() {
+        long z = (state += 0x9E3779B97F4A7C15L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Uniform in [0, bound), bound > 0 (Lemire's multiply-shift on the high 32 bits). */
+    public int nextInt(int bound) {
+        return (int) (((nextLong() >>> 32) * bound) >>> 32);
+    }
+
+    /** Uniform in [0, 1). */
+    public float nextFloat() {
+        return (nextLong() >>> 40) * 0x1.0p-24f;
+    }
+}

@@ -1,0 +1,66 @@
+package w2v.train;
+
+import java.lang.foreign.MemorySegment;
+import w2v.kernel.Kernels;
+import w2v.kernel.VectorKernels;
+import w2v.model.EmbeddingTable;
+import w2v.sampling.Rng;
+import w2v.sampling.SigmoidTable;
+import w2v.sampling.UnigramTable;
+
+/**
+ * word2vec C's negative sampling: the target with label 1 and {@code negatives} words drawn from the
+ * unigram^0.75 table with label 0 (a draw equal to the target is skipped, as in C).
+ */
+public final class NegativeSampling implements Objective {
+
+    private static final VectorKernels K = Kernels.get();
+    private static final float MAX_EXP = SigmoidTable.MAX_EXP;
+
+    private final MemorySegment out;
+    private final long rowBytes;
+    private final int stride;
+    private final UnigramTable table;
+    private final int negatives;
+
+    public NegativeSampling(EmbeddingTable output, UnigramTable table, int negatives) {
+        this.out = output.segment();
+        this.stride = output.stride();
+        this.rowBytes = (long) output.stride() * Float.BYTES;
+        this.table = table;
+        this.negatives = negatives;
+    }
+
+    @Override
+    public void update(MemorySegment hidden, long hiddenOffset, int target, float alpha,
+                       MemorySegment grad, long gradOffset, Rng rng) {
+        for (int d = 0; d <= negatives; d++) {
+            int word;
+            float label;
+            if (d == 0) {
+                word = target;
+                label = 1f;
+            } else {
+                word = table.sample(rng);
+                if (word == target) {
+                    continue;
+                }
+                label = 0f;
+            }
+            long o = word * rowBytes;
+            float f = K.dot(hidden, hiddenOffset, out, o, stride);
+            float g;
+            if (f > MAX_EXP) {
+                g = (label - 1f) * alpha;
+            } else if (f < -MAX_EXP) {
+                g = label * alpha;
+            } else {
+                g = (label - SigmoidTable.sigmoid(f)) * alpha;
+            }
+            if (g != 0f) { // saturated and right: C would add zeros
+                K.axpy(g, out, o, grad, gradOffset, stride);
+                K.axpy(g, hidden, hiddenOffset, out, o, stride);
+            }
+        }
+    }
+}

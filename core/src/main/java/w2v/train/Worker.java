@@ -1,0 +1,130 @@
+package w2v.train;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import w2v.corpus.ByteRange;
+import w2v.corpus.CorpusFile;
+import w2v.corpus.TokenReader;
+import w2v.sampling.Rng;
+import w2v.sampling.Subsampler;
+import w2v.vocab.Vocabulary;
+
+/**
+ * One training thread: streams its own byte range of the corpus once per epoch, turns it into sentences
+ * (line ends and every {@link #MAX_SENTENCE} kept words end one; unknown words are skipped; frequent words
+ * are subsampled), and hands every position with a randomly shrunk window to the architecture. Publishes its
+ * word count and refreshes the learning rate every {@link #PUBLISH_EVERY} words.
+ */
+final class Worker implements Runnable {
+
+    /** word2vec C's MAX_SENTENCE_LENGTH. Longer lines continue as a new sentence, nothing is dropped. */
+    static final int MAX_SENTENCE = 1000;
+    static final int PUBLISH_EVERY = 10_000;
+
+    private final int id;
+    private final CorpusFile corpus;
+    private final ByteRange range;
+    private final Vocabulary vocab;
+    private final Subsampler subsampler;
+    private final Architecture architecture;
+    private final Rng rng;
+    private final TrainingProgress progress;
+    private final LearningRate learningRate;
+    private final int epochs;
+    private final int window;
+    private final Trainer.StopSignal stop;
+    private final int[] sentence = new int[MAX_SENTENCE];
+
+    private long unpublished;
+    private float alpha;
+    private Throwable failure;
+
+    Worker(int id, CorpusFile corpus, ByteRange range, Vocabulary vocab, Subsampler subsampler,
+           Architecture architecture, Rng rng, TrainingProgress progress, LearningRate learningRate, int epochs,
+           int window, Trainer.StopSignal stop) {
+        this.id = id;
+        this.corpus = corpus;
+        this.range = range;
+        this.vocab = vocab;
+        this.subsampler = subsampler;
+        this.architecture = architecture;
+        this.rng = rng;
+        this.progress = progress;
+        this.learningRate = learningRate;
+        this.epochs = epochs;
+        this.window = window;
+        this.stop = stop;
+    }
+
+    @Override
+    public void run() {
+        try (FileChannel channel = corpus.open()) {
+            TokenReader reader = new TokenReader(channel, range);
+            alpha = learningRate.at(progress.wordsDone());
+            // Every epoch restarts from our own range start: no end-of-file state can leak into the next
+            // epoch (the upstream word2vec.c bug in shared/docs/users.md).
+            for (int epoch = 0; epoch < epochs && !stop.requested(); epoch++) {
+                reader.rewind();
+                trainEpoch(reader);
+            }
+        } catch (IOException e) {
+            failure = new IOException(corpus.path() + ": " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            stop.request();
+        } finally {
+            publish();
+        }
+    }
+
+    /** What ended this worker abnormally, or null. */
+    Throwable failure() {
+        return failure;
+    }
+
+    private void trainEpoch(TokenReader reader) {
+        boolean end = false;
+        while (!end) {
+            int length = 0;
+            while (true) {
+                int n = reader.next();
+                if (n == TokenReader.END) {
+                    end = true;
+                    break;
+                }
+                int word = n == TokenReader.NEWLINE ? 0 : vocab.indexOf(reader.word(), 0, n);
+                if (word < 0) {
+                    continue; // below min-count: C skips it without counting
+                }
+                unpublished++;
+                if (word == 0) {
+                    break; // </s>: end of sentence
+                }
+                if (!subsampler.keep(word, rng)) {
+                    continue;
+                }
+                sentence[length++] = word;
+                if (length == MAX_SENTENCE) {
+                    break;
+                }
+            }
+            for (int pos = 0; pos < length; pos++) {
+                int shrunk = window - rng.nextInt(window);
+                architecture.train(sentence, length, pos, shrunk, alpha);
+            }
+            if (unpublished >= PUBLISH_EVERY) {
+                publish();
+                if (stop.requested()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void publish() {
+        long total = progress.add(id, unpublished);
+        unpublished = 0;
+        alpha = learningRate.at(total);
+        progress.alpha(alpha);
+    }
+}

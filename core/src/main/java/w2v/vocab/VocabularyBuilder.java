@@ -1,0 +1,221 @@
+package w2v.vocab;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLongArray;
+import w2v.corpus.ByteRange;
+import w2v.corpus.CorpusFile;
+import w2v.corpus.TokenReader;
+
+/**
+ * Counts the words of a corpus in one parallel pass (one thread per byte range, merged at the end), then keeps
+ * those with count >= min-count and orders them as word2vec C does: {@code </s>} first, then by decreasing
+ * count. Ties go to the word seen first in the file, so the order does not depend on the number of threads.
+ */
+public final class VocabularyBuilder {
+
+    private static final int PROGRESS_EVERY = 1 << 16;
+
+    private final int threads;
+    private final long minCount;
+    private final long maxVocab;
+    // Per thread: bytes consumed, tokens read, distinct words. Read by a progress printer while counting.
+    private final AtomicLongArray progress;
+
+    private Vocabulary vocabulary;
+    private VocabularyStats stats;
+
+    /**
+     * @param maxVocab distinct words each counting table may hold before its rarest are pruned (0 = no limit),
+     *     as word2vec C's ReduceVocab: drop every word seen at most once, then twice, and so on
+     */
+    public VocabularyBuilder(int threads, long minCount, long maxVocab) {
+        this.threads = threads;
+        this.minCount = minCount;
+        this.maxVocab = maxVocab;
+        this.progress = new AtomicLongArray(threads * 3);
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    public VocabularyStats stats() {
+        return stats;
+    }
+
+    /** Bytes read so far, summed over threads (for a progress line). */
+    public long bytesRead() {
+        return sum(0);
+    }
+
+    public long tokensRead() {
+        return sum(1);
+    }
+
+    public long distinctSoFar() {
+        return sum(2);
+    }
+
+    private long sum(int field) {
+        long s = 0;
+        for (int t = 0; t < threads; t++) {
+            s += progress.get(t * 3 + field);
+        }
+        return s;
+    }
+
+    /** Counts {@code corpus} and builds the vocabulary; throws {@link VocabularyException} if none remains. */
+    public Vocabulary build(CorpusFile corpus) throws InterruptedException {
+        ByteRange[] ranges = corpus.split(threads);
+        Counter[] counters = new Counter[threads];
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            counters[t] = new Counter(t, corpus, ranges[t]);
+            workers[t] = Thread.ofPlatform().name("w2v-vocab-" + t).start(counters[t]);
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        for (Counter c : counters) {
+            if (c.failure != null) {
+                throw c.failure;
+            }
+        }
+        ByteStringTable merged = counters[0].table;
+        long tokens = 0, lines = 0, truncated = 0, pruned = 0;
+        for (int t = 0; t < threads; t++) {
+            Counter c = counters[t];
+            tokens += c.tokens;
+            lines += c.lines;
+            truncated += c.truncated;
+            pruned += c.pruned;
+            if (t > 0) {
+                ByteStringTable other = c.table;
+                for (int e = 0; e < other.size(); e++) {
+                    byte[] b = other.bytes(e);
+                    merged.add(b, 0, b.length, other.count(e), other.firstSeen(e));
+                }
+                c.table = null;
+            }
+        }
+        long distinct = merged.size() - (merged.find(Vocabulary.EOS_BYTES, 0, 4) >= 0 ? 1 : 0);
+        vocabulary = finish(merged, minCount);
+        long invalid = 0;
+        for (int i = 1; i < vocabulary.size(); i++) {
+            if (!isValidUtf8(vocabulary.bytes(i))) {
+                invalid++;
+            }
+        }
+        stats = new VocabularyStats(tokens, lines, distinct, truncated, invalid, pruned, corpus.size());
+        if (vocabulary.size() < 2) {
+            throw new VocabularyException(tokens == 0
+                    ? corpus.path() + ": contains no words"
+                    : corpus.path() + ": no word occurs at least " + minCount + " times (" + distinct
+                            + " distinct words); lower -min-count");
+        }
+        return vocabulary;
+    }
+
+    /** Orders counted words into the final vocabulary (also used for -read-vocab). */
+    static Vocabulary finish(ByteStringTable counted, long minCount) {
+        int eos = counted.find(Vocabulary.EOS_BYTES, 0, Vocabulary.EOS_BYTES.length);
+        List<Integer> kept = new ArrayList<>();
+        for (int e = 0; e < counted.size(); e++) {
+            if (e != eos && counted.count(e) >= minCount) {
+                kept.add(e);
+            }
+        }
+        Integer[] order = kept.toArray(new Integer[0]);
+        Arrays.sort(order, (a, b) -> {
+            int c = Long.compare(counted.count(b), counted.count(a));
+            return c != 0 ? c : Long.compare(counted.firstSeen(a), counted.firstSeen(b));
+        });
+        ByteStringTable out = new ByteStringTable();
+        out.add(Vocabulary.EOS_BYTES, 0, Vocabulary.EOS_BYTES.length, eos >= 0 ? counted.count(eos) : 0, 0);
+        for (int e : order) {
+            byte[] b = counted.bytes(e);
+            out.add(b, 0, b.length, counted.count(e), counted.firstSeen(e));
+        }
+        return new Vocabulary(out);
+    }
+
+    static boolean isValidUtf8(byte[] b) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private final class Counter implements Runnable {
+        final int id;
+        final CorpusFile corpus;
+        final ByteRange range;
+        ByteStringTable table = new ByteStringTable();
+        long tokens, lines, truncated, pruned;
+        long minReduce = 1;
+        RuntimeException failure;
+
+        Counter(int id, CorpusFile corpus, ByteRange range) {
+            this.id = id;
+            this.corpus = corpus;
+            this.range = range;
+        }
+
+        @Override
+        public void run() {
+            long perTableLimit = maxVocab <= 0 ? Long.MAX_VALUE : Math.max(1, maxVocab / threads);
+            try (FileChannel ch = corpus.open()) {
+                TokenReader reader = new TokenReader(ch, range);
+                int n;
+                long sinceReport = 0;
+                while (true) {
+                    long at = reader.fileOffset();
+                    n = reader.next();
+                    if (n == TokenReader.END) {
+                        break;
+                    }
+                    if (n == TokenReader.NEWLINE) {
+                        table.add(Vocabulary.EOS_BYTES, 0, Vocabulary.EOS_BYTES.length, 1, at);
+                        lines++;
+                    } else {
+                        table.add(reader.word(), 0, n, 1, at);
+                        tokens++;
+                        if (table.size() > perTableLimit) {
+                            pruned += table.removeAtMost(minReduce++);
+                        }
+                    }
+                    if (++sinceReport == PROGRESS_EVERY) {
+                        sinceReport = 0;
+                        report(reader.fileOffset() - range.start());
+                    }
+                }
+                truncated = reader.truncatedWords();
+                report(range.length());
+            } catch (IOException e) {
+                failure = new UncheckedIOException(corpus.path() + ": " + e.getMessage(), e);
+            } catch (UncheckedIOException | IllegalStateException e) {
+                failure = e;
+            }
+        }
+
+        private void report(long bytes) {
+            progress.set(id * 3, bytes);
+            progress.set(id * 3 + 1, tokens);
+            progress.set(id * 3 + 2, table.size());
+        }
+    }
+}
