@@ -1,0 +1,125 @@
+package w2v.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** The Vector API kernels must agree with the scalar twins at every length, aligned or not. */
+class KernelsTest {
+
+    private static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT_UNALIGNED;
+    private static final VectorKernels SIMD = new PanamaKernels();
+    private static final VectorKernels SCALAR = new ScalarKernels();
+
+    static IntStream lengths() {
+        return IntStream.concat(IntStream.rangeClosed(1, 301), IntStream.of(511, 1023, 1031, 4099));
+    }
+
+    @Test
+    void theTestJvmUsesTheVectorApi() {
+        assertInstanceOf(PanamaKernels.class, Kernels.get(), "surefire must run with --add-modules jdk.incubator.vector");
+    }
+
+    @ParameterizedTest
+    @MethodSource("lengths")
+    void dotMatchesScalar(int n) {
+        try (Arena arena = Arena.ofConfined()) {
+            Random r = new Random(n);
+            for (int shift : new int[] {0, 1, 3}) { // float offsets: aligned and not
+                MemorySegment a = random(arena, n + 8, r);
+                MemorySegment b = random(arena, n + 8, r);
+                long aOff = 4L * shift, bOff = 4L * ((shift + 2) % 5);
+                float expected = SCALAR.dot(a, aOff, b, bOff, n);
+                float actual = SIMD.dot(a, aOff, b, bOff, n);
+                assertEquals(expected, actual, tolerance(a, aOff, b, bOff, n), "n=" + n + " shift=" + shift);
+                assertEquals(exactDot(a, aOff, b, bOff, n), actual, tolerance(a, aOff, b, bOff, n));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("lengths")
+    void axpyMatchesScalarAndLeavesNeighboursAlone(int n) {
+        try (Arena arena = Arena.ofConfined()) {
+            Random r = new Random(-n);
+            MemorySegment x = random(arena, n + 8, r);
+            MemorySegment y1 = random(arena, n + 8, r);
+            MemorySegment y2 = arena.allocate(y1.byteSize(), 64);
+            y2.copyFrom(y1);
+            float alpha = r.nextFloat() * 2 - 1;
+            SCALAR.axpy(alpha, x, 4, y1, 8, n);
+            SIMD.axpy(alpha, x, 4, y2, 8, n);
+            for (int i = 0; i < n + 8; i++) {
+                float e = y1.getAtIndex(F, i);
+                float a = y2.getAtIndex(F, i);
+                assertEquals(e, a, 1e-6f * (1 + Math.abs(e)), "n=" + n + " i=" + i);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("lengths")
+    void scaleMatchesScalar(int n) {
+        try (Arena arena = Arena.ofConfined()) {
+            Random r = new Random(31L * n);
+            MemorySegment x1 = random(arena, n + 4, r);
+            MemorySegment x2 = arena.allocate(x1.byteSize(), 64);
+            x2.copyFrom(x1);
+            SCALAR.scale(0.37f, x1, 4, n);
+            SIMD.scale(0.37f, x2, 4, n);
+            assertEquals(-1L, x1.mismatch(x2), "n=" + n);
+        }
+    }
+
+    @Test
+    void maskedTailWritesNothingPastTheEnd() {
+        try (Arena arena = Arena.ofConfined()) {
+            for (int n = 1; n < 40; n++) {
+                MemorySegment x = arena.allocate(4L * 64, 64);
+                MemorySegment y = arena.allocate(4L * 64, 64);
+                for (int i = 0; i < 64; i++) {
+                    x.setAtIndex(F, i, 1f);
+                    y.setAtIndex(F, i, 7f);
+                }
+                SIMD.axpy(1f, x, 0, y, 0, n);
+                SIMD.scale(3f, y, 4L * n, 0);
+                for (int i = 0; i < 64; i++) {
+                    assertEquals(i < n ? 8f : 7f, y.getAtIndex(F, i), "n=" + n + " i=" + i);
+                }
+            }
+        }
+    }
+
+    private static MemorySegment random(Arena arena, int n, Random r) {
+        MemorySegment s = arena.allocate(Math.max(4L * n, 4), 64);
+        for (int i = 0; i < n; i++) {
+            s.setAtIndex(F, i, (float) r.nextGaussian());
+        }
+        return s;
+    }
+
+    private static double exactDot(MemorySegment a, long aOff, MemorySegment b, long bOff, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += (double) a.get(F, aOff + 4L * i) * b.get(F, bOff + 4L * i);
+        }
+        return s;
+    }
+
+    /** Float summation error bound: a few ulps of the sum of magnitudes. */
+    private static float tolerance(MemorySegment a, long aOff, MemorySegment b, long bOff, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += Math.abs((double) a.get(F, aOff + 4L * i) * b.get(F, bOff + 4L * i));
+        }
+        return (float) (s * n * 1.2e-7 + 1e-6);
+    }
+}

@@ -1,0 +1,98 @@
+package w2v.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import w2v.corpus.CorpusFile;
+import w2v.model.Model;
+import w2v.vocab.Vocabulary;
+import w2v.vocab.VocabularyBuilder;
+
+class TrainerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void oneThreadAndASeedGiveBitIdenticalVectors() throws Exception {
+        CorpusFile corpus = CorpusFile.of(randomCorpus(30_000));
+        Vocabulary v = new VocabularyBuilder(1, 2, 0).build(corpus);
+        for (boolean cbow : new boolean[] {false, true}) {
+            TrainingConfig c = new TrainingConfig(24, 4, 1e-3, true, 3, 1, 2, 2, 0.05f, cbow, 77);
+            try (Model a = new Trainer(c, corpus, v).train(); Model b = new Trainer(c, corpus, v).train()) {
+                assertEquals(-1, seg(a).mismatch(seg(b)), "same seed, one thread: identical (cbow=" + cbow + ")");
+                TrainingConfig other = new TrainingConfig(24, 4, 1e-3, true, 3, 1, 2, 2, 0.05f, cbow, 78);
+                try (Model d = new Trainer(other, corpus, v).train()) {
+                    assertNotEquals(-1, seg(a).mismatch(seg(d)), "another seed differs");
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyEpochAndEveryThreadProcessesItsWholeRange() throws Exception {
+        CorpusFile corpus = CorpusFile.of(randomCorpus(20_000));
+        Vocabulary v = new VocabularyBuilder(1, 1, 0).build(corpus);
+        for (int threads : new int[] {1, 2, 3}) {
+            TrainingConfig c = new TrainingConfig(16, 3, 0, false, 2, threads, 3, 1, 0.025f, false, 1);
+            Trainer t = new Trainer(c, corpus, v);
+            try (Model m = t.train()) {
+                // Every token and line end, every epoch: the upstream word2vec.c bug skipped the last range
+                // after the first epoch.
+                assertEquals(3 * v.totalCount(), t.progress().wordsDone(), threads + " threads");
+                for (int i = 0; i < threads; i++) {
+                    assertTrue(t.progress().wordsDone(i) > 0, "thread " + i + " trained");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLineOfManyThousandWordsIsTrainedWhole() throws Exception {
+        Random r = new Random(1);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            b.append("w").append(r.nextInt(50)).append(' ');
+        }
+        Path f = dir.resolve("oneline.txt");
+        Files.writeString(f, b.append('\n'));
+        CorpusFile corpus = CorpusFile.of(f);
+        Vocabulary v = new VocabularyBuilder(1, 1, 0).build(corpus);
+        Trainer t = new Trainer(new TrainingConfig(16, 3, 0, false, 2, 1, 1, 1, 0.025f, false, 1), corpus, v);
+        try (Model m = t.train()) {
+            assertEquals(5001, t.progress().wordsDone());
+        }
+    }
+
+    @Test
+    void aHugeLearningRateIsReportedAsDivergenceNotWritten() throws Exception {
+        CorpusFile corpus = CorpusFile.of(randomCorpus(20_000));
+        Vocabulary v = new VocabularyBuilder(1, 1, 0).build(corpus);
+        TrainingConfig c = new TrainingConfig(16, 5, 0, false, 5, 1, 3, 1, 10f, true, 1);
+        DivergedException e = assertThrows(DivergedException.class, () -> new Trainer(c, corpus, v).train().close());
+        assertTrue(e.getMessage().contains("lower -alpha"), e.getMessage());
+    }
+
+    private static MemorySegment seg(Model m) {
+        return m.input().segment();
+    }
+
+    private Path randomCorpus(int words) throws Exception {
+        Random r = new Random(5);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < words; i++) {
+            b.append("w").append((int) Math.abs(r.nextGaussian() * 200)).append(r.nextInt(15) == 0 ? '\n' : ' ');
+        }
+        Path f = dir.resolve("corpus-" + words + ".txt");
+        Files.writeString(f, b);
+        return f;
+    }
+}

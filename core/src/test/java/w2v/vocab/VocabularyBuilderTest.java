@@ -1,0 +1,95 @@
+package w2v.vocab;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import w2v.corpus.CorpusFile;
+
+class VocabularyBuilderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void countsOrdersAndDropsRareWordsLikeWordToVecC() throws Exception {
+        Path f = dir.resolve("c.txt");
+        Files.writeString(f, "b a c a\nb a d\n\nrare c c\n");
+        Vocabulary v = new VocabularyBuilder(1, 2, 0).build(CorpusFile.of(f));
+        assertArrayEquals(new String[] {"</s>", "a", "c", "b"}, v.words()); // c (3) before b (2); d, rare dropped
+        assertArrayEquals(new long[] {4, 3, 3, 2}, v.counts());
+        assertEquals(12, v.totalCount());
+        assertEquals(1, v.indexOf("a"));
+        assertEquals(-1, v.indexOf("d"));
+        // a and c tie at 3: a comes first because it was seen first.
+    }
+
+    @Test
+    void sameVocabularyWhateverTheNumberOfThreads() throws Exception {
+        Random r = new Random(11);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            b.append("w").append((int) Math.abs(r.nextGaussian() * 300)).append(r.nextInt(12) == 0 ? '\n' : ' ');
+        }
+        Path f = dir.resolve("big.txt");
+        Files.writeString(f, b);
+        Vocabulary one = new VocabularyBuilder(1, 3, 0).build(CorpusFile.of(f));
+        for (int threads : new int[] {2, 3, 8}) {
+            Vocabulary many = new VocabularyBuilder(threads, 3, 0).build(CorpusFile.of(f));
+            assertArrayEquals(one.words(), many.words(), threads + " threads");
+            assertArrayEquals(one.counts(), many.counts(), threads + " threads");
+        }
+    }
+
+    @Test
+    void emptyAfterMinCountIsAClearError() throws Exception {
+        Path f = dir.resolve("c.txt");
+        Files.writeString(f, "a b c d\n");
+        VocabularyException e = assertThrows(VocabularyException.class,
+                () -> new VocabularyBuilder(2, 5, 0).build(CorpusFile.of(f)));
+        assertTrue(e.getMessage().contains("no word occurs at least 5 times"), e.getMessage());
+        Path blank = dir.resolve("blank.txt");
+        Files.writeString(blank, "\n\n \n");
+        e = assertThrows(VocabularyException.class, () -> new VocabularyBuilder(2, 1, 0).build(CorpusFile.of(blank)));
+        assertTrue(e.getMessage().contains("contains no words"), e.getMessage());
+    }
+
+    @Test
+    void pruningBoundsTheCountingTable() throws Exception {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            b.append("u").append(i).append(' ').append("common ");
+        }
+        Path f = dir.resolve("c.txt");
+        Files.writeString(f, b);
+        VocabularyBuilder builder = new VocabularyBuilder(1, 1, 100);
+        Vocabulary v = builder.build(CorpusFile.of(f));
+        assertTrue(builder.stats().prunedWhileCounting() > 4000, "pruned " + builder.stats().prunedWhileCounting());
+        assertEquals(1, v.indexOf("common"));
+        assertEquals(5000, v.count(1));
+        assertTrue(v.size() <= 102, "size " + v.size());
+    }
+
+    @Test
+    void savedVocabularyReadsBackIdentically() throws Exception {
+        Path f = dir.resolve("c.txt");
+        Files.writeString(f, "x y z x y x émoji🙂 émoji🙂\n");
+        Vocabulary v = new VocabularyBuilder(1, 1, 0).build(CorpusFile.of(f));
+        Path saved = dir.resolve("vocab.txt");
+        VocabularyFile.write(v, saved);
+        assertEquals("</s> 1\nx 3\ny 2\némoji🙂 2\nz 1\n", Files.readString(saved));
+        Vocabulary back = VocabularyFile.read(saved, 1);
+        assertArrayEquals(v.words(), back.words());
+        assertArrayEquals(v.counts(), back.counts());
+        assertArrayEquals(new String[] {"</s>", "x", "y", "émoji🙂"}, VocabularyFile.read(saved, 2).words());
+        Files.writeString(saved, "</s> 1\nx notanumber\n");
+        VocabularyException e = assertThrows(VocabularyException.class, () -> VocabularyFile.read(saved, 1));
+        assertTrue(e.getMessage().endsWith(":2: count is not a whole number"), e.getMessage());
+    }
+}
