@@ -57,6 +57,9 @@ final class TrainCommand implements Command {
     int debug = 2;
     @Option(name = "-seed", metaVar = "N", usage = "random seed (default 1); with -threads 1 runs are identical")
     long seed = 1;
+    @Option(name = "-batch", metaVar = "0|1", usage = "skip-gram + negative sampling: share negatives per window "
+            + "(HogBatch; default 1 where it applies)")
+    Integer batch;
     @Option(name = "--help", aliases = "-help", help = true, usage = "show this help")
     boolean help;
 
@@ -104,8 +107,10 @@ final class TrainCommand implements Command {
             check(cbow == 0 || cbow == 1, "-cbow must be 0 or 1 (got " + cbow + ")");
             check(binary == 0 || binary == 1, "-binary must be 0 or 1 (got " + binary + ")");
             float a = alpha != null ? alpha : (cbow == 1 ? 0.05f : 0.025f);
+            check(batch == null || batch == 0 || batch == 1, "-batch must be 0 or 1 (got " + batch + ")");
+            boolean batched = batch != null ? batch == 1 : TrainingConfig.batchable(cbow == 1, hs == 1, negative);
             config = new TrainingConfig(size, window, sample, hs == 1, negative, threads, iter, minCount, a,
-                    cbow == 1, seed).validate();
+                    cbow == 1, seed, batched).validate();
         } catch (IllegalArgumentException e) {
             err.println("w2v train: " + e.getMessage());
             return 2;

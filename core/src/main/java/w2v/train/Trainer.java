@@ -53,7 +53,8 @@ public final class Trainer {
         Model model = new Model(vocab.size(), config.dim(), config.negative() > 0, config.hierarchicalSoftmax());
         try {
             model.initialize(config.seed());
-            Objective objective = objective(model);
+            UnigramTable unigram = config.negative() > 0 ? new UnigramTable(vocab) : null;
+            Objective objective = objective(model, unigram);
             Subsampler subsampler = new Subsampler(vocab, config.sample());
             LearningRate schedule = new LearningRate(config.alpha(), vocab.totalCount() * (long) config.epochs());
             ByteRange[] ranges = corpus.split(config.threads());
@@ -62,9 +63,7 @@ public final class Trainer {
             for (int t = 0; t < workers.length; t++) {
                 Rng rng = new Rng(mix(config.seed(), t));
                 Arena arena = model.arena();
-                Architecture arch = config.cbow()
-                        ? new Cbow(model.input(), objective, rng, arena)
-                        : new SkipGram(model.input(), objective, rng, arena);
+                Architecture arch = architecture(model, objective, unigram, rng, arena);
                 workers[t] = new Worker(t, corpus, ranges[t], vocab, subsampler, arch, rng, progress, schedule,
                         config.epochs(), config.window(), stop);
                 threads[t] = Thread.ofPlatform().name("w2v-train-" + t).unstarted(workers[t]);
@@ -107,11 +106,22 @@ public final class Trainer {
         }
     }
 
-    private Objective objective(Model model) {
+    private Architecture architecture(Model model, Objective objective, UnigramTable unigram, Rng rng, Arena arena) {
+        if (config.cbow()) {
+            return new Cbow(model.input(), objective, rng, arena);
+        }
+        if (config.batched()) {
+            return new BatchedSkipGram(model.input(), model.negativeOutput(), unigram, config.negative(),
+                    config.window(), rng, arena);
+        }
+        return new SkipGram(model.input(), objective, rng, arena);
+    }
+
+    private Objective objective(Model model, UnigramTable unigram) {
         Objective hs = config.hierarchicalSoftmax()
                 ? new HierarchicalSoftmax(model.softmaxNodes(), HuffmanTree.build(vocab)) : null;
         Objective ns = config.negative() > 0
-                ? new NegativeSampling(model.negativeOutput(), new UnigramTable(vocab), config.negative()) : null;
+                ? new NegativeSampling(model.negativeOutput(), unigram, config.negative()) : null;
         if (hs != null && ns != null) {
             return new CombinedObjective(hs, ns);
         }

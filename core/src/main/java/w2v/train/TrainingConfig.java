@@ -15,9 +15,11 @@ package w2v.train;
  * @param alpha -alpha: starting learning rate
  * @param cbow -cbow 1 (else skip-gram)
  * @param seed -seed: initial vectors and every thread's random numbers derive from it
+ * @param batched -batch 1: skip-gram with negative sampling shares negatives per window ({@link BatchedSkipGram})
  */
 public record TrainingConfig(int dim, int window, double sample, boolean hierarchicalSoftmax, int negative,
-                             int threads, int epochs, long minCount, float alpha, boolean cbow, long seed) {
+                             int threads, int epochs, long minCount, float alpha, boolean cbow, long seed,
+                             boolean batched) {
 
     public static final int MAX_DIM = 10_000;
     public static final int MAX_WINDOW = 1_000;
@@ -27,7 +29,18 @@ public record TrainingConfig(int dim, int window, double sample, boolean hierarc
 
     /** word2vec C's defaults, with skip-gram or CBOW's default learning rate, and {@code threads} threads. */
     public static TrainingConfig defaults(boolean cbow, int threads) {
-        return new TrainingConfig(100, 5, 1e-3, false, 5, threads, 5, 5, cbow ? 0.05f : 0.025f, cbow, 1);
+        return new TrainingConfig(100, 5, 1e-3, false, 5, threads, 5, 5, cbow ? 0.05f : 0.025f, cbow, 1,
+                batchable(cbow, false, 5));
+    }
+
+    /** Whether the batched update applies: skip-gram with negative sampling only. */
+    public static boolean batchable(boolean cbow, boolean hierarchicalSoftmax, int negative) {
+        return !cbow && !hierarchicalSoftmax && negative > 0;
+    }
+
+    public TrainingConfig withBatched(boolean b) {
+        return new TrainingConfig(dim, window, sample, hierarchicalSoftmax, negative, threads, epochs, minCount,
+                alpha, cbow, seed, b);
     }
 
     /** Throws IllegalArgumentException with a one-line message naming the offending flag. */
@@ -47,6 +60,8 @@ public record TrainingConfig(int dim, int window, double sample, boolean hierarc
         check(minCount >= 0, "-min-count must be 0 or more (got " + minCount + ")");
         check(Float.isFinite(alpha) && alpha > 0 && alpha <= 10,
                 "-alpha must be a number in (0, 10] (got " + alpha + ")");
+        check(!batched || batchable(cbow, hierarchicalSoftmax, negative),
+                "-batch 1 works with skip-gram and negative sampling only (-cbow 0 -hs 0 -negative N)");
         return this;
     }
 

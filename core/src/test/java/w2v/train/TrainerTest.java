@@ -26,10 +26,10 @@ class TrainerTest {
         CorpusFile corpus = CorpusFile.of(randomCorpus(30_000));
         Vocabulary v = new VocabularyBuilder(1, 2, 0).build(corpus);
         for (boolean cbow : new boolean[] {false, true}) {
-            TrainingConfig c = new TrainingConfig(24, 4, 1e-3, true, 3, 1, 2, 2, 0.05f, cbow, 77);
+            TrainingConfig c = new TrainingConfig(24, 4, 1e-3, true, 3, 1, 2, 2, 0.05f, cbow, 77, false);
             try (Model a = new Trainer(c, corpus, v).train(); Model b = new Trainer(c, corpus, v).train()) {
                 assertEquals(-1, seg(a).mismatch(seg(b)), "same seed, one thread: identical (cbow=" + cbow + ")");
-                TrainingConfig other = new TrainingConfig(24, 4, 1e-3, true, 3, 1, 2, 2, 0.05f, cbow, 78);
+                TrainingConfig other = new TrainingConfig(24, 4, 1e-3, true, 3, 1, 2, 2, 0.05f, cbow, 78, false);
                 try (Model d = new Trainer(other, corpus, v).train()) {
                     assertNotEquals(-1, seg(a).mismatch(seg(d)), "another seed differs");
                 }
@@ -42,7 +42,7 @@ class TrainerTest {
         CorpusFile corpus = CorpusFile.of(randomCorpus(20_000));
         Vocabulary v = new VocabularyBuilder(1, 1, 0).build(corpus);
         for (int threads : new int[] {1, 2, 3}) {
-            TrainingConfig c = new TrainingConfig(16, 3, 0, false, 2, threads, 3, 1, 0.025f, false, 1);
+            TrainingConfig c = new TrainingConfig(16, 3, 0, false, 2, threads, 3, 1, 0.025f, false, 1, false);
             Trainer t = new Trainer(c, corpus, v);
             try (Model m = t.train()) {
                 // Every token and line end, every epoch: the upstream word2vec.c bug skipped the last range
@@ -66,7 +66,7 @@ class TrainerTest {
         Files.writeString(f, b.append('\n'));
         CorpusFile corpus = CorpusFile.of(f);
         Vocabulary v = new VocabularyBuilder(1, 1, 0).build(corpus);
-        Trainer t = new Trainer(new TrainingConfig(16, 3, 0, false, 2, 1, 1, 1, 0.025f, false, 1), corpus, v);
+        Trainer t = new Trainer(new TrainingConfig(16, 3, 0, false, 2, 1, 1, 1, 0.025f, false, 1, false), corpus, v);
         try (Model m = t.train()) {
             assertEquals(5001, t.progress().wordsDone());
         }
@@ -76,7 +76,7 @@ class TrainerTest {
     void aHugeLearningRateIsReportedAsDivergenceNotWritten() throws Exception {
         CorpusFile corpus = CorpusFile.of(randomCorpus(20_000));
         Vocabulary v = new VocabularyBuilder(1, 1, 0).build(corpus);
-        TrainingConfig c = new TrainingConfig(16, 5, 0, false, 5, 1, 3, 1, 10f, true, 1);
+        TrainingConfig c = new TrainingConfig(16, 5, 0, false, 5, 1, 3, 1, 10f, true, 1, false);
         DivergedException e = assertThrows(DivergedException.class, () -> new Trainer(c, corpus, v).train().close());
         assertTrue(e.getMessage().contains("lower -alpha"), e.getMessage());
     }

@@ -190,6 +190,49 @@ class UpdateStepTest {
         return l;
     }
 
+    @Test
+    void batchedSkipGramIsTheMatrixFormOfTheWindowsPairs() {
+        UnigramTable table = new UnigramTable(vocab);
+        BatchedSkipGram sg = new BatchedSkipGram(model.input(), model.negativeOutput(), table, 5, 3, new Rng(8), arena);
+        int[] sentence = {60, 61, 62, 63, 64, 65, 66};
+        int pos = 3, window = 2; // contexts 61, 62, 64, 65 share the negatives of centre 63
+        double[][] in = rows(model.input());
+        double[][] out = rows(model.negativeOutput());
+        sg.train(sentence, sentence.length, pos, window, ALPHA);
+
+        Rng rng = new Rng(8);
+        List<Integer> targets = new ArrayList<>(List.of(63));
+        for (int d = 0; d < 5; d++) {
+            int w = table.sample(rng);
+            if (w != 63) {
+                targets.add(w);
+            }
+        }
+        int[] ctx = {61, 62, 64, 65};
+        double[][] g = new double[ctx.length][targets.size()];
+        for (int i = 0; i < ctx.length; i++) {
+            for (int j = 0; j < targets.size(); j++) {
+                double f = dot(in[ctx[i]], out[targets.get(j)]);
+                double label = j == 0 ? 1 : 0;
+                g[i][j] = (f > 6 ? label - 1 : f < -6 ? label : label - SigmoidTable.sigmoid((float) f)) * ALPHA;
+            }
+        }
+        double[][] inAfter = copy(in);
+        double[][] outAfter = copy(out);
+        for (int i = 0; i < ctx.length; i++) {
+            for (int j = 0; j < targets.size(); j++) {
+                for (int k = 0; k < DIM; k++) {
+                    inAfter[ctx[i]][k] += g[i][j] * out[targets.get(j)][k]; // old rows on both sides
+                    outAfter[targets.get(j)][k] += g[i][j] * in[ctx[i]][k];
+                }
+            }
+        }
+        assertClose(inAfter, rows(model.input()), 1e-5, "input rows");
+        assertClose(outAfter, rows(model.negativeOutput()), 1e-5, "output rows");
+        assertPaddingZero(model.input());
+        assertPaddingZero(model.negativeOutput());
+    }
+
     // ---------------------------------------------------------------- architectures
 
     @Test

@@ -1,0 +1,118 @@
+package w2v.train;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import w2v.kernel.Kernels;
+import w2v.kernel.VectorKernels;
+import w2v.model.EmbeddingTable;
+import w2v.sampling.Rng;
+import w2v.sampling.SigmoidTable;
+import w2v.sampling.UnigramTable;
+
+/**
+ * Skip-gram with negative sampling, batched per centre word (HogBatch, Ji et al. 2016, as in pWord2Vec): all
+ * context words of one window share one set of negatives, so the update is the small matrix product
+ * scores = In x Out^T (contexts x targets), and each output row is fetched once per window instead of once per
+ * pair. Every pair's gradient uses the rows as they were at the start of the window; word2vec C applies the
+ * pairs one after another. Ji et al. measured no loss of accuracy from this.
+ */
+public final class BatchedSkipGram implements Architecture {
+
+    private static final VectorKernels K = Kernels.get();
+    private static final float MAX_EXP = SigmoidTable.MAX_EXP;
+
+    private final MemorySegment in;
+    private final MemorySegment out;
+    private final long rowBytes;
+    private final int stride;
+    private final UnigramTable table;
+    private final int negatives;
+    private final Rng rng;
+
+    private final long[] contextRows;
+    private final long[] targetRows;
+    private final float[] coefficients; // contexts x targets: alpha * (label - sigma(score))
+    private final MemorySegment grads; // one gradient row per context word
+
+    public BatchedSkipGram(EmbeddingTable input, EmbeddingTable output, UnigramTable table, int negatives,
+                           int maxWindow, Rng rng, Arena arena) {
+        this.in = input.segment();
+        this.out = output.segment();
+        this.stride = input.stride();
+        this.rowBytes = (long) stride * Float.BYTES;
+        this.table = table;
+        this.negatives = negatives;
+        this.rng = rng;
+        int maxContexts = 2 * maxWindow;
+        this.contextRows = new long[maxContexts];
+        this.targetRows = new long[negatives + 1];
+        this.coefficients = new float[maxContexts * (negatives + 1)];
+        this.grads = arena.allocate(rowBytes * maxContexts, 64);
+    }
+
+    @Override
+    public void train(int[] sentence, int length, int position, int window, float alpha) {
+        int word = sentence[position];
+        int from = Math.max(0, position - window);
+        int to = Math.min(length - 1, position + window);
+        int m = 0;
+        for (int c = from; c <= to; c++) {
+            if (c != position) {
+                contextRows[m++] = sentence[c] * rowBytes;
+            }
+        }
+        if (m == 0) {
+            return;
+        }
+        int n = 0;
+        targetRows[n++] = word * rowBytes;
+        for (int d = 0; d < negatives; d++) {
+            int w = table.sample(rng);
+            if (w != word) { // as in C, a draw of the target itself is dropped
+                targetRows[n++] = w * rowBytes;
+            }
+        }
+
+        // Scores and their gradient coefficients, all from the rows as they are now.
+        for (int i = 0; i < m; i++) {
+            long ci = contextRows[i];
+            for (int j = 0; j < n; j++) {
+                float f = K.dot(in, ci, out, targetRows[j], stride);
+                float label = j == 0 ? 1f : 0f;
+                float g;
+                if (f > MAX_EXP) {
+                    g = (label - 1f) * alpha;
+                } else if (f < -MAX_EXP) {
+                    g = label * alpha;
+                } else {
+                    g = (label - SigmoidTable.sigmoid(f)) * alpha;
+                }
+                coefficients[i * n + j] = g;
+            }
+        }
+        // Input gradients: grads[i] = sum_j g_ij out_j (old output rows).
+        grads.asSlice(0, m * rowBytes).fill((byte) 0);
+        for (int i = 0; i < m; i++) {
+            long gi = i * rowBytes;
+            for (int j = 0; j < n; j++) {
+                float g = coefficients[i * n + j];
+                if (g != 0f) {
+                    K.axpy(g, out, targetRows[j], grads, gi, stride);
+                }
+            }
+        }
+        // Output update: out_j += sum_i g_ij in_i (old input rows).
+        for (int j = 0; j < n; j++) {
+            long tj = targetRows[j];
+            for (int i = 0; i < m; i++) {
+                float g = coefficients[i * n + j];
+                if (g != 0f) {
+                    K.axpy(g, in, contextRows[i], out, tj, stride);
+                }
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            K.axpy(1f, grads, i * rowBytes, in, contextRows[i], stride);
+        }
+    }
+}
