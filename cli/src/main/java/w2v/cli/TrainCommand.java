@@ -49,6 +49,9 @@ final class TrainCommand implements Command {
     int binary = 0;
     @Option(name = "-cbow", metaVar = "0|1", usage = "CBOW (default 1); 0 = skip-gram")
     int cbow = 1;
+    @Option(name = "-max-vocab", metaVar = "N", usage = "bound memory while counting: prune the rarest words "
+            + "when more than N distinct words are held (0 = no bound, the default)")
+    long maxVocab = 0;
     @Option(name = "-save-vocab", metaVar = "FILE", usage = "write the vocabulary ('word count' lines)")
     Path saveVocab;
     @Option(name = "-read-vocab", metaVar = "FILE", usage = "take the vocabulary from FILE instead of counting")
@@ -107,6 +110,7 @@ final class TrainCommand implements Command {
             check(cbow == 0 || cbow == 1, "-cbow must be 0 or 1 (got " + cbow + ")");
             check(binary == 0 || binary == 1, "-binary must be 0 or 1 (got " + binary + ")");
             float a = alpha != null ? alpha : (cbow == 1 ? 0.05f : 0.025f);
+            check(maxVocab >= 0, "-max-vocab must be 0 (no bound) or more (got " + maxVocab + ")");
             check(batch == null || batch == 0 || batch == 1, "-batch must be 0 or 1 (got " + batch + ")");
             boolean batched = batch != null ? batch == 1 : TrainingConfig.batchable(cbow == 1, hs == 1, negative);
             config = new TrainingConfig(size, window, sample, hs == 1, negative, threads, iter, minCount, a,
@@ -158,6 +162,9 @@ final class TrainCommand implements Command {
             if (debug > 0) {
                 err.println(Summary.training(trainer.progress(), vocab, config, output, binary == 1, writeSeconds));
             }
+            if (debug >= 2) {
+                err.println("Memory: " + trainer.memory());
+            }
         }
         return 0;
     }
@@ -173,7 +180,7 @@ final class TrainCommand implements Command {
             }
             return v;
         }
-        VocabularyBuilder builder = new VocabularyBuilder(config.threads(), config.minCount(), 0);
+        VocabularyBuilder builder = new VocabularyBuilder(config.threads(), config.minCount(), maxVocab);
         ProgressPrinter printer = debug >= 2 ? ProgressPrinter.start(builder, corpus.size(), err) : null;
         Vocabulary v;
         try {

@@ -17,6 +17,10 @@ public final class LearningRate {
         this.totalWords = totalWords;
     }
 
+    public float start() {
+        return (float) start;
+    }
+
     public float at(long wordsDone) {
         double a = start * (1 - wordsDone / (totalWords + 1));
         return (float) Math.max(a, start * FLOOR);

@@ -23,6 +23,7 @@ public final class Trainer {
     private final Vocabulary vocab;
     private final StopSignal stop = new StopSignal();
     private final TrainingProgress progress;
+    private String memory = "";
 
     public Trainer(TrainingConfig config, CorpusFile corpus, Vocabulary vocab) {
         this.config = config.validate();
@@ -58,6 +59,7 @@ public final class Trainer {
             Subsampler subsampler = new Subsampler(vocab, config.sample());
             LearningRate schedule = new LearningRate(config.alpha(), vocab.totalCount() * (long) config.epochs());
             ByteRange[] ranges = corpus.split(config.threads());
+            memory = memoryReport(model, unigram);
             Worker[] workers = new Worker[config.threads()];
             Thread[] threads = new Thread[workers.length];
             for (int t = 0; t < workers.length; t++) {
@@ -65,7 +67,7 @@ public final class Trainer {
                 Arena arena = model.arena();
                 Architecture arch = architecture(model, objective, unigram, rng, arena);
                 workers[t] = new Worker(t, corpus, ranges[t], vocab, subsampler, arch, rng, progress, schedule,
-                        config.epochs(), config.window(), stop);
+                        config.epochs(), config.window(), stop, model.input());
                 threads[t] = Thread.ofPlatform().name("w2v-train-" + t).unstarted(workers[t]);
             }
             for (Thread t : threads) {
@@ -83,6 +85,12 @@ public final class Trainer {
                 throw e;
             } finally {
                 progress.finish();
+            }
+            for (Worker w : workers) {
+                Throwable f = w.failure();
+                if (f instanceof DivergedException) {
+                    throw (DivergedException) f; // the first cause, not a worker stopped by it
+                }
             }
             for (Worker w : workers) {
                 Throwable f = w.failure();
@@ -104,6 +112,30 @@ public final class Trainer {
             model.close();
             throw e;
         }
+    }
+
+    /** What each component of the last {@link #train()} took, for the summary line. */
+    public String memory() {
+        return memory;
+    }
+
+    private String memoryReport(Model model, UnigramTable unigram) {
+        StringBuilder b = new StringBuilder();
+        b.append("vectors ").append(mb(model.input().rows() * 4L * model.input().stride()));
+        if (model.negativeOutput() != null) {
+            b.append(", negative-sampling table ").append(mb(model.negativeOutput().rows() * 4L * model.input().stride()));
+            b.append(", unigram sampler ").append(mb(unigram.footprintBytes()));
+        }
+        if (model.softmaxNodes() != null) {
+            b.append(", softmax nodes ").append(mb(model.softmaxNodes().rows() * 4L * model.input().stride()));
+        }
+        b.append(", vocabulary ").append(mb(vocab.footprintBytes()));
+        b.append(", read buffers ").append(mb((long) config.threads() * (1 << 20)));
+        return b.toString();
+    }
+
+    private static String mb(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 
     private Architecture architecture(Model model, Objective objective, UnigramTable unigram, Rng rng, Arena arena) {

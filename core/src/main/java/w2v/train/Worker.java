@@ -5,6 +5,9 @@ import java.nio.channels.FileChannel;
 import w2v.corpus.ByteRange;
 import w2v.corpus.CorpusFile;
 import w2v.corpus.TokenReader;
+import w2v.kernel.Kernels;
+import w2v.kernel.VectorKernels;
+import w2v.model.EmbeddingTable;
 import w2v.sampling.Rng;
 import w2v.sampling.Subsampler;
 import w2v.vocab.Vocabulary;
@@ -20,6 +23,7 @@ final class Worker implements Runnable {
     /** word2vec C's MAX_SENTENCE_LENGTH. Longer lines continue as a new sentence, nothing is dropped. */
     static final int MAX_SENTENCE = 1000;
     static final int PUBLISH_EVERY = 10_000;
+    private static final VectorKernels K = Kernels.get();
 
     private final int id;
     private final CorpusFile corpus;
@@ -33,6 +37,7 @@ final class Worker implements Runnable {
     private final int epochs;
     private final int window;
     private final Trainer.StopSignal stop;
+    private final EmbeddingTable input;
     private final int[] sentence = new int[MAX_SENTENCE];
 
     private long unpublished;
@@ -41,7 +46,7 @@ final class Worker implements Runnable {
 
     Worker(int id, CorpusFile corpus, ByteRange range, Vocabulary vocab, Subsampler subsampler,
            Architecture architecture, Rng rng, TrainingProgress progress, LearningRate learningRate, int epochs,
-           int window, Trainer.StopSignal stop) {
+           int window, Trainer.StopSignal stop, EmbeddingTable input) {
         this.id = id;
         this.corpus = corpus;
         this.range = range;
@@ -54,6 +59,7 @@ final class Worker implements Runnable {
         this.epochs = epochs;
         this.window = window;
         this.stop = stop;
+        this.input = input;
     }
 
     @Override
@@ -114,10 +120,26 @@ final class Worker implements Runnable {
             }
             if (unpublished >= PUBLISH_EVERY) {
                 publish();
+                if (length > 0) {
+                    checkFinite(sentence[0]);
+                }
                 if (stop.requested()) {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * A NaN spreads through every row it touches and the sigmoid table would hide it: stop as soon as one
+     * recently trained row is no longer finite, instead of training on garbage for hours.
+     */
+    private void checkFinite(int word) {
+        long off = input.offset(word);
+        float norm = K.dot(input.segment(), off, input.segment(), off, input.stride());
+        if (!Float.isFinite(norm)) {
+            throw new DivergedException("training diverged at " + Math.round(100 * progress.fraction())
+                    + "%: word vectors are no longer finite; lower -alpha (was " + learningRate.start() + ")");
         }
     }
 
