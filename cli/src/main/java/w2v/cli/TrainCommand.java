@@ -63,6 +63,9 @@ final class TrainCommand implements Command {
     @Option(name = "-batch", metaVar = "0|1", usage = "skip-gram + negative sampling: share negatives per window "
             + "(HogBatch; default 1 where it applies)")
     Integer batch;
+    @Option(name = "-discard-on-interrupt", usage = "on SIGINT/SIGTERM write nothing (default: write the vectors "
+            + "trained so far)")
+    boolean discardOnInterrupt;
     @Option(name = "--help", aliases = "-help", help = true, usage = "show this help")
     boolean help;
 
@@ -145,25 +148,36 @@ final class TrainCommand implements Command {
         }
 
         Trainer trainer = new Trainer(config, corpus, vocab);
-        ProgressPrinter printer = debug >= 2 ? ProgressPrinter.start(trainer.progress(), err) : null;
-        Model model;
-        try {
-            model = trainer.train();
-        } finally {
-            if (printer != null) {
-                printer.stop();
+        try (InterruptGuard guard = InterruptGuard.install(trainer::requestStop)) {
+            ProgressPrinter printer = debug >= 2 ? ProgressPrinter.start(trainer.progress(), err) : null;
+            Model model;
+            try {
+                model = trainer.train();
+            } finally {
+                if (printer != null) {
+                    printer.stop();
+                }
             }
-        }
-        try (model) {
-            long t0 = System.nanoTime();
-            WordVectors vectors = new WordVectors(vocab.words(), model.input(), null);
-            VectorWriter.write(vectors, output, binary == 1 ? VectorWriter.Format.BINARY : VectorWriter.Format.TEXT);
-            double writeSeconds = (System.nanoTime() - t0) / 1e9;
-            if (debug > 0) {
-                err.println(Summary.training(trainer.progress(), vocab, config, output, binary == 1, writeSeconds));
-            }
-            if (debug >= 2) {
-                err.println("Memory: " + trainer.memory());
+            try (model) {
+                String done = String.format(java.util.Locale.ROOT, "%.1f%%", 100 * trainer.progress().fraction());
+                if (guard.interrupted() && discardOnInterrupt) {
+                    err.println("w2v train: interrupted at " + done + "; nothing written (-discard-on-interrupt)");
+                    return 130;
+                }
+                long t0 = System.nanoTime();
+                WordVectors vectors = new WordVectors(vocab.words(), model.input(), null);
+                VectorWriter.write(vectors, output, binary == 1 ? VectorWriter.Format.BINARY : VectorWriter.Format.TEXT);
+                double writeSeconds = (System.nanoTime() - t0) / 1e9;
+                if (guard.interrupted()) {
+                    err.println("w2v train: interrupted at " + done + "; wrote the vectors trained so far to " + output);
+                    return 130;
+                }
+                if (debug > 0) {
+                    err.println(Summary.training(trainer.progress(), vocab, config, output, binary == 1, writeSeconds));
+                }
+                if (debug >= 2) {
+                    err.println("Memory: " + trainer.memory());
+                }
             }
         }
         return 0;
