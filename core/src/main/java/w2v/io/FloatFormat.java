@@ -29,7 +29,13 @@ final class FloatFormat {
     /** POW10[i] is the double nearest 10^(i + POW_MIN), as Double.parseDouble gives it. */
     private static final double[] POW10 = new double[POW_MAX - POW_MIN + 1];
 
+    /** THREE_DIGITS[n] holds the ASCII digits of n (000 to 999) in its low three bytes, first digit highest. */
+    private static final int[] THREE_DIGITS = new int[1000];
+
     static {
+        for (int n = 0; n < 1000; n++) {
+            THREE_DIGITS[n] = ('0' + n / 100) << 16 | ('0' + n / 10 % 10) << 8 | ('0' + n % 10);
+        }
         for (int i = 0; i < POW10.length; i++) {
             POW10[i] = Double.parseDouble("1e" + (i + POW_MIN));
         }
@@ -51,7 +57,8 @@ final class FloatFormat {
             return pos;
         }
         double d = Math.abs((double) v);
-        // floor(log10 d) is est or est + 1: d lies in [2^e2, 2^(e2+1)) and 78913 / 2^18 ~ log10(2) from below.
+        // floor(log10 d) from the binary exponent (78913 / 2^18 ~ log10 2): off by at most one, which the range
+        // check on the scaled value corrects.
         int e10 = (Math.getExponent(d) * 78913) >> 18;
         double scaled = d * pow10(DIGITS - 1 - e10);
         if (scaled >= 1e6) {
@@ -110,16 +117,16 @@ final class FloatFormat {
      * -4 <= e10 < 6, else exponent notation; trailing zeros and a bare decimal point dropped.
      */
     private static int layout(int digits, int e10, byte[] out, int pos) {
-        int len = DIGITS;
-        while (digits % 10 == 0) {
-            digits /= 10;
-            len--;
-        }
+        // The six digits as ASCII, one per byte, most significant in the high byte: one division and two table
+        // lookups instead of a chain of six divisions.
+        long ascii = (long) THREE_DIGITS[digits / 1000] << 24 | THREE_DIGITS[digits % 1000];
+        // Each byte minus '0' is a digit; the zero bytes at the bottom are the trailing zeros to drop.
+        int len = DIGITS - Long.numberOfTrailingZeros(ascii - 0x30_30_30_30_30_30L) / 8;
         if (e10 < -4 || e10 >= DIGITS) {
-            pos = putDigits(digits, len, 0, 1, out, pos);
+            out[pos++] = digit(ascii, 0);
             if (len > 1) {
                 out[pos++] = '.';
-                pos = putDigits(digits, len, 1, len, out, pos);
+                pos = putDigits(ascii, 1, len, out, pos);
             }
             out[pos++] = 'e';
             out[pos++] = (byte) (e10 < 0 ? '-' : '+');
@@ -134,27 +141,29 @@ final class FloatFormat {
             for (int i = -1; i > e10; i--) {
                 out[pos++] = '0';
             }
-            return putDigits(digits, len, 0, len, out, pos);
+            return putDigits(ascii, 0, len, out, pos);
         }
         // e10 + 1 integer digits, zero-padded when the digits run out, then the rest as the fraction.
         int intDigits = Math.min(len, e10 + 1);
-        pos = putDigits(digits, len, 0, intDigits, out, pos);
+        pos = putDigits(ascii, 0, intDigits, out, pos);
         for (int i = intDigits; i <= e10; i++) {
             out[pos++] = '0';
         }
         if (len > e10 + 1) {
             out[pos++] = '.';
-            pos = putDigits(digits, len, e10 + 1, len, out, pos);
+            pos = putDigits(ascii, e10 + 1, len, out, pos);
         }
         return pos;
     }
 
-    private static final int[] POW10_INT = {1, 10, 100, 1000, 10_000, 100_000};
+    /** Digit i (0 = most significant) of the 6 packed in {@code ascii}. */
+    private static byte digit(long ascii, int i) {
+        return (byte) (ascii >>> (8 * (DIGITS - 1 - i)));
+    }
 
-    /** Writes digits [from, to) of the len-digit number {@code digits}, most significant first. */
-    private static int putDigits(int digits, int len, int from, int to, byte[] out, int pos) {
+    private static int putDigits(long ascii, int from, int to, byte[] out, int pos) {
         for (int i = from; i < to; i++) {
-            out[pos++] = (byte) ('0' + digits / POW10_INT[len - 1 - i] % 10);
+            out[pos++] = digit(ascii, i);
         }
         return pos;
     }

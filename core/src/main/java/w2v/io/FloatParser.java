@@ -118,6 +118,11 @@ final class FloatParser {
 
     /** True when d lies exactly halfway between f (d rounded to float) and f's neighbour on d's side. */
     private static boolean isFloatMidpoint(double d, float f) {
+        if (d >= 0x1p-126 && d <= Float.MAX_VALUE) {
+            // A normal float keeps 24 of the double's 53 significant bits; a midpoint has the 29 bits dropped
+            // equal to 1 followed by 28 zeros.
+            return (Double.doubleToRawLongBits(d) & 0x1FFF_FFFFL) == 0x1000_0000L;
+        }
         double fd = f;
         if (fd == d) {
             return false;

@@ -27,6 +27,8 @@ final class VectorEncoder {
 
     private final OutputBuffer out;
     private final String target;
+    /** The current row's values. */
+    private float[] values;
 
     /** @param target how to name the output in error messages */
     VectorEncoder(OutputBuffer out, String target) {
@@ -45,6 +47,7 @@ final class VectorEncoder {
         if (count > table.rows()) {
             throw new IllegalArgumentException(count + " words but the table has only " + table.rows() + " rows");
         }
+        values = new float[table.dim()];
         out.put((count + " " + table.dim() + "\n").getBytes(StandardCharsets.US_ASCII));
         for (int row = 0; row < count; row++) {
             byte[] word = words.apply(row);
@@ -52,31 +55,38 @@ final class VectorEncoder {
             if (problem != null) {
                 throw invalid("word " + row + " " + Quote.text(display.apply(row)) + " " + problem);
             }
-            checkFinite(table, row, display);
+            table.copyRow(row, values); // one bulk copy serves the check and the text formatting
+            checkFinite(table.dim(), row, display);
             out.put(word);
             out.put((byte) ' ');
             if (format == VectorWriter.Format.BINARY) {
                 binaryValues(table, row);
             } else {
-                textValues(table, row);
+                textValues(table.dim());
             }
             out.put((byte) '\n');
         }
         out.flush();
     }
 
-    private void textValues(EmbeddingTable table, int row) throws IOException {
-        MemorySegment seg = table.segment();
-        long base = table.offset(row);
-        int dim = table.dim();
+    /** Formats the row copied into {@link #values}, reserving room for a whole row at once when it fits. */
+    private void textValues(int dim) throws IOException {
+        float[] v = values;
+        int perValue = FloatFormat.MAX_LENGTH + 1;
+        boolean wholeRow = (long) dim * perValue <= OutputBuffer.CAPACITY;
+        if (wholeRow) {
+            out.reserve(dim * perValue);
+        }
         for (int i = 0; i < dim; i++) {
-            out.reserve(FloatFormat.MAX_LENGTH + 1);
+            if (!wholeRow) {
+                out.reserve(perValue);
+            }
             byte[] a = out.array();
             int p = out.position();
             if (i > 0) {
                 a[p++] = ' ';
             }
-            out.position(FloatFormat.format(seg.get(NATIVE, base + 4L * i), a, p));
+            out.position(FloatFormat.format(v[i], a, p));
         }
     }
 
@@ -94,11 +104,9 @@ final class VectorEncoder {
         }
     }
 
-    private void checkFinite(EmbeddingTable table, int row, IntFunction<String> display) {
-        MemorySegment seg = table.segment();
-        long base = table.offset(row);
-        for (int i = 0; i < table.dim(); i++) {
-            float v = seg.get(NATIVE, base + 4L * i);
+    private void checkFinite(int dim, int row, IntFunction<String> display) {
+        for (int i = 0; i < dim; i++) {
+            float v = values[i];
             if (!Float.isFinite(v)) {
                 throw invalid("value " + i + " of word " + row + " " + Quote.text(display.apply(row)) + " is "
                         + (Float.isNaN(v) ? "NaN" : v > 0 ? "+Infinity" : "-Infinity")

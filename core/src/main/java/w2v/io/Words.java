@@ -42,8 +42,9 @@ final class Words {
         return word.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Space, tab, LF, VT, FF, CR: C's isspace in the C locale. Most bytes are decided by the first test. */
     static boolean isAsciiWhitespace(int c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C;
+        return c <= ' ' && (c == ' ' || (c >= '\t' && c <= '\r'));
     }
 
     private static String whitespaceName(byte c) {

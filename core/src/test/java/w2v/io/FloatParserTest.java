@@ -43,7 +43,7 @@ class FloatParserTest {
     @Test
     void randomFloatsInEveryNotation() {
         SplittableRandom rnd = new SplittableRandom(1);
-        for (int i = 0; i < 100_000; i++) {
+        for (int i = 0; i < 50_000; i++) {
             float v = rnd.nextBoolean() ? Float.intBitsToFloat(rnd.nextInt()) : (float) rnd.nextDouble(-1, 1);
             if (!Float.isFinite(v)) {
                 continue;
@@ -60,7 +60,7 @@ class FloatParserTest {
     void randomDecimalStrings() {
         SplittableRandom rnd = new SplittableRandom(2);
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 500_000; i++) {
+        for (int i = 0; i < 200_000; i++) {
             sb.setLength(0);
             if (rnd.nextBoolean()) {
                 sb.append('-');
@@ -87,7 +87,7 @@ class FloatParserTest {
     @Test
     void exactMidpointsBetweenFloats() {
         SplittableRandom rnd = new SplittableRandom(3);
-        for (int i = 0; i < 50_000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             float f = Math.abs(Float.intBitsToFloat(rnd.nextInt()));
             if (!Float.isFinite(f) || f == Float.MAX_VALUE) {
                 continue;
