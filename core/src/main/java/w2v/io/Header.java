@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /**
  * The first line of a word2vec file, {@code "<count> <dim>"}: two decimal integers separated by spaces or
- * tabs, surrounding whitespace and a CR before the newline tolerated.
+ * tabs, surrounding whitespace, a CR before the newline and a UTF-8 byte order mark before it all tolerated.
  */
 record Header(int count, int dim) {
 
@@ -21,6 +21,9 @@ record Header(int count, int dim) {
             throw new VectorFormatException(file + ": empty file, expected a word2vec header \"<count> <dim>\"");
         }
         byte[] b = in.bytes;
+        if (in.available() >= 3 && b[in.pos] == (byte) 0xEF && b[in.pos + 1] == (byte) 0xBB && b[in.pos + 2] == (byte) 0xBF) {
+            in.pos += 3; // a UTF-8 byte order mark, as Windows editors save text
+        }
         int start = in.pos;
         int end = Math.min(in.limit, start + MAX_LENGTH + 1);
         int nl = start;

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What a word must be to survive a round trip through the word2vec format: non-empty, valid UTF-8, and free
- * of ASCII whitespace. Readers split rows on spaces (gensim, us), on any whitespace (word2vec C's fscanf) and
+ * of ASCII whitespace and NUL. Readers split rows on spaces (gensim, us), on any whitespace (word2vec C's fscanf) and
  * strip line ends and leading newlines, so a word containing any of them would come back as other words or
  * a corrupt row.
  */
@@ -20,6 +20,9 @@ final class Words {
         for (byte c : utf8) {
             if (isAsciiWhitespace(c)) {
                 return "contains " + whitespaceName(c) + ", which the word2vec format uses as a separator";
+            }
+            if (c == 0) {
+                return "contains a NUL byte, which ends a word in C readers";
             }
         }
         int bad = Utf8.firstInvalid(utf8, 0, utf8.length);

@@ -48,6 +48,7 @@ class FileVariantsTest {
             "2 2\na 1 2\nb 3 -4.5", // no newline at the end
             "2\t2\n  a  1\t2\nb 3 -4.5\n\n\n", // tabs, extra blanks, blank lines at the end
             "2 2\na +1 2e0\nb 3. -45E-1\n", // other number spellings
+            "\uFEFF2 2\na 1 2\nb 3 -4.5\n", // a byte order mark
         };
         for (String s : variants) {
             for (Boolean binary : new Boolean[] {null, false}) {

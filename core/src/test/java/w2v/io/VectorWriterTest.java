@@ -92,6 +92,22 @@ class VectorWriterTest {
     }
 
     @Test
+    void emptyVocabularyIsJustTheHeader() throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            EmbeddingTable t = EmbeddingTable.allocate(arena, 0, 5);
+            for (Format f : Format.values()) {
+                Path out = dir.resolve("empty." + f);
+                VectorWriter.write(new byte[0][], t, out, f);
+                assertEquals("0 5\n", Files.readString(out));
+                try (WordVectors read = VectorReader.read(out, ReadOptions.DEFAULT)) {
+                    assertEquals(0, read.size());
+                    assertEquals(5, read.dim());
+                }
+            }
+        }
+    }
+
+    @Test
     void rejectsWordsTheFormatCannotCarryNamingTheWord() {
         String[][] cases = {
             {"new york", "\"new york\" contains a space"},
@@ -100,6 +116,7 @@ class VectorWriterTest {
             {"cr\r", "\"cr\\r\" contains a carriage return"},
             {"", "\"\" is empty"},
             {"bad\uD800", "has no UTF-8 form"},
+            {"nul\0", "contains a NUL byte"},
         };
         for (String[] c : cases) {
             try (WordVectors v = Fixtures.vectors(new String[] {"ok", c[0]}, new float[][] {{1}, {2}})) {
