@@ -1,0 +1,109 @@
+package w2v.io;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Replaces a file all at once: the content goes to a hidden temporary file in the target's directory (same
+ * file system, so the rename is atomic), is forced to disk, and is then renamed over the target. A reader
+ * sees the old file or the new one, never half of one; after a crash or any failure the old file is intact
+ * and the temporary file is gone.
+ */
+final class AtomicFile {
+
+    /** Writes the content; may throw anything, the temporary file is removed either way. */
+    interface Body {
+        void writeTo(WritableByteChannel channel) throws IOException;
+    }
+
+    private AtomicFile() {
+    }
+
+    /**
+     * @throws IOException with a one-line message naming {@code target} for anything a user can fix: a missing
+     *     or read-only directory, a full disk, a target that is a directory
+     */
+    static void replace(Path target, Body body) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (Files.isDirectory(abs)) {
+            throw new IOException("cannot write " + target + ": it is a directory");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException("cannot write " + target + ": " + dir + " is not a directory");
+        }
+        Path tmp = createTemp(target, dir, abs.getFileName().toString());
+        boolean done = false;
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                body.writeTo(ch);
+                ch.force(true);
+            }
+            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            done = true;
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": " + reason(e), e);
+        } finally {
+            if (!done) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    // Nothing better to do; the primary failure is what the user needs to see.
+                }
+            }
+        }
+        syncDirectory(dir);
+    }
+
+    /** Created without special permissions, so the result gets the umask's mode like any new file. */
+    private static Path createTemp(Path target, Path dir, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try {
+                Files.newByteChannel(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return tmp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 10) {
+                    throw new IOException("cannot write " + target + ": cannot create a temporary file in " + dir, e);
+                }
+            } catch (NoSuchFileException e) {
+                throw new IOException("cannot write " + target + ": directory " + dir + " does not exist", e);
+            } catch (AccessDeniedException e) {
+                throw new IOException("cannot write " + target + ": no permission to create files in " + dir, e);
+            } catch (IOException e) {
+                throw new IOException("cannot write " + target + ": " + reason(e), e);
+            }
+        }
+    }
+
+    /** The rename is durable only once the directory entry is on disk. Not every file system allows this. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Best effort: the data itself is already forced.
+        }
+    }
+
+    /** The operating system's reason without the file names, which the caller's message already has. */
+    static String reason(IOException e) {
+        String r = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : e.getMessage();
+        if (e instanceof AccessDeniedException) {
+            r = "permission denied";
+        }
+        if (r == null || r.isBlank()) {
+            r = e.getClass().getSimpleName();
+        }
+        return r.replace('\n', ' ').replace('\r', ' ');
+    }
+}

@@ -1,0 +1,95 @@
+package w2v.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+
+/**
+ * A byte array filled from a channel, read in place by the parsers: they scan {@code bytes[pos, limit)}
+ * directly (no call per byte) and ask for more with {@link #ensure} before each token or vector, so a token
+ * never straddles two fills. Knows the file offset of every byte for error messages.
+ */
+final class InputBuffer {
+
+    static final int CAPACITY = 1 << 20;
+
+    private final ReadableByteChannel channel;
+    final byte[] bytes = new byte[CAPACITY];
+    /** Next unread byte. */
+    int pos;
+    /** End of the valid bytes. */
+    int limit;
+    /** File offset of bytes[0]. */
+    private long base;
+    private boolean eof;
+
+    InputBuffer(ReadableByteChannel channel) {
+        this.channel = channel;
+    }
+
+    /** File offset of {@code bytes[i]}. */
+    long offsetOf(int i) {
+        return base + i;
+    }
+
+    long offset() {
+        return base + pos;
+    }
+
+    int available() {
+        return limit - pos;
+    }
+
+    /**
+     * Makes {@code n <= CAPACITY} bytes available at {@link #pos} unless the file ends first; moves the unread
+     * bytes to the front of the array, so indices held across this call become stale.
+     *
+     * @return whether n bytes are available
+     */
+    boolean ensure(int n) throws IOException {
+        if (limit - pos >= n) {
+            return true;
+        }
+        if (eof) {
+            return false;
+        }
+        if (pos > 0) {
+            System.arraycopy(bytes, pos, bytes, 0, limit - pos);
+            base += pos;
+            limit -= pos;
+            pos = 0;
+        }
+        ByteBuffer buf = ByteBuffer.wrap(bytes, limit, CAPACITY - limit);
+        while (limit < n) {
+            int r = channel.read(buf);
+            if (r < 0) {
+                eof = true;
+                break;
+            }
+            limit += r;
+        }
+        return limit - pos >= n;
+    }
+
+    /** Fills the whole array (or to the end of the file): for sniffing the format. */
+    void fill() throws IOException {
+        ensure(CAPACITY);
+    }
+
+    /** True when every byte of the file is in the array: {@code limit} is the end of the file. */
+    boolean atEnd() throws IOException {
+        return pos == limit && !ensure(1);
+    }
+
+    boolean sawEndOfFile() {
+        return eof;
+    }
+
+    /** The next byte, or -1 at the end of the file. */
+    int peek() throws IOException {
+        if (pos == limit && !ensure(1)) {
+            return -1;
+        }
+        return bytes[pos] & 0xFF;
+    }
+}

@@ -1,0 +1,84 @@
+package w2v.io;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+
+/**
+ * A byte array in front of a channel: rows are assembled in place and reach the channel in writes of
+ * about a mebibyte, so a model of millions of short rows costs a few hundred system calls, not millions.
+ */
+final class OutputBuffer {
+
+    static final int CAPACITY = 1 << 20;
+
+    private final WritableByteChannel channel;
+    private final byte[] bytes = new byte[CAPACITY];
+    private final MemorySegment segment = MemorySegment.ofArray(bytes);
+    private int position;
+    private long flushed;
+
+    OutputBuffer(WritableByteChannel channel) {
+        this.channel = channel;
+    }
+
+    /** The array to write into directly, at {@link #position()}; call {@link #reserve} first. */
+    byte[] array() {
+        return bytes;
+    }
+
+    /** The same memory as {@link #array()}, for bulk copies from off-heap tables. */
+    MemorySegment segment() {
+        return segment;
+    }
+
+    int position() {
+        return position;
+    }
+
+    void position(int p) {
+        position = p;
+    }
+
+    /** Bytes handed to the channel plus bytes waiting here. */
+    long written() {
+        return flushed + position;
+    }
+
+    /** Makes room for {@code n <= CAPACITY} bytes at {@link #position()}. */
+    void reserve(int n) throws IOException {
+        if (CAPACITY - position < n) {
+            flush();
+        }
+    }
+
+    void put(byte b) throws IOException {
+        reserve(1);
+        bytes[position++] = b;
+    }
+
+    void put(byte[] src) throws IOException {
+        if (src.length > CAPACITY) {
+            flush();
+            drain(ByteBuffer.wrap(src));
+            flushed += src.length;
+            return;
+        }
+        reserve(src.length);
+        System.arraycopy(src, 0, bytes, position, src.length);
+        position += src.length;
+    }
+
+    void flush() throws IOException {
+        drain(ByteBuffer.wrap(bytes, 0, position));
+        flushed += position;
+        position = 0;
+    }
+
+    private void drain(ByteBuffer buf) throws IOException {
+        while (buf.hasRemaining()) {
+            channel.write(buf);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package w2v.io;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Reads rows of the text format, {@code word v1 ... vdim} and a line end, straight into a table row.
+ * Tolerated: several spaces or tabs between fields, leading blanks, a blank or CR before the newline (word2vec
+ * C writes "%lf " with a trailing space; Windows tools write CRLF), no newline after the last row.
+ */
+final class TextRows implements RowReader {
+
+    /** No decimal number in a vector file is longer; Python's repr of a double is at most 24 bytes. */
+    private static final int MAX_TOKEN = 64;
+    private static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT_UNALIGNED;
+
+    private final InputBuffer in;
+    private final String file;
+    private final int dim;
+    private final int count;
+    private final WordDecoder decoder;
+    private final WordBytes word = new WordBytes();
+    /** Line number of the next row; the header is line 1. */
+    private long line = 2;
+
+    TextRows(InputBuffer in, String file, Header header, WordDecoder decoder) {
+        this.in = in;
+        this.file = file;
+        this.dim = header.dim();
+        this.count = header.count();
+        this.decoder = decoder;
+    }
+
+    @Override
+    public String read(int row, MemorySegment seg, long offset) throws IOException {
+        skipBlanks();
+        int c = in.peek();
+        if (c == -1) {
+            throw error("expected row " + (row + 1) + " of the " + count
+                    + " the header declares, found the end of the file");
+        }
+        if (c == '\n') {
+            throw error("expected a word and " + dim + " values, found an empty line");
+        }
+        long wordOffset = in.offset();
+        word.readUntilWhitespace(in, file, "line " + line);
+        String w = decoder.decode(word.bytes, 0, word.length, wordOffset, "line " + line);
+        byte[] b = in.bytes;
+        for (int v = 0; v < dim; v++) {
+            skipBlanks();
+            in.ensure(MAX_TOKEN + 1);
+            int p = in.pos;
+            int end = Math.min(in.limit, p + MAX_TOKEN + 1);
+            int e = p;
+            while (e < end && !Words.isAsciiWhitespace(b[e])) {
+                e++;
+            }
+            if (e == p) {
+                throw error("expected " + dim + " values after word " + Quote.text(w) + ", found " + v);
+            }
+            if (e - p > MAX_TOKEN) {
+                throw error("value " + (v + 1) + " of word " + Quote.text(w) + " is not a number: "
+                        + Quote.bytes(b, p, e));
+            }
+            float f = FloatParser.parse(b, p, e);
+            if (!Float.isFinite(f)) {
+                throw error("value " + (v + 1) + " of word " + Quote.text(w) + " is " + FloatParser.describe(b, p, e)
+                        + ": " + Quote.bytes(b, p, e));
+            }
+            seg.set(F, offset + 4L * v, f);
+            in.pos = e;
+        }
+        skipBlanks();
+        c = in.peek();
+        if (c != '\n' && c != -1) {
+            throw error("expected " + dim + " values after word " + Quote.text(w) + ", found " + (dim + restOfLine()));
+        }
+        if (c == '\n') {
+            in.pos++;
+        }
+        line++;
+        return w;
+    }
+
+    @Override
+    public void expectEnd() throws IOException {
+        while (true) {
+            int c = in.peek();
+            if (c == -1) {
+                return;
+            }
+            if (!Words.isAsciiWhitespace(c)) {
+                in.ensure(80);
+                int end = in.pos;
+                while (end < in.limit && end - in.pos < 80 && in.bytes[end] != '\n') {
+                    end++;
+                }
+                throw error("expected the end of the file after the " + count + " rows the header declares, found "
+                        + Quote.bytes(in.bytes, in.pos, end));
+            }
+            if (c == '\n') {
+                line++;
+            }
+            in.pos++;
+        }
+    }
+
+    /** Skips spaces, tabs and CRs, not newlines. */
+    private void skipBlanks() throws IOException {
+        while (true) {
+            if (in.pos == in.limit && !in.ensure(1)) {
+                return;
+            }
+            byte c = in.bytes[in.pos];
+            if (c == '\n' || !Words.isAsciiWhitespace(c)) {
+                return;
+            }
+            in.pos++;
+        }
+    }
+
+    /** Counts the remaining fields on the line, for a message. */
+    private int restOfLine() throws IOException {
+        int fields = 0;
+        boolean inField = false;
+        while (true) {
+            int c = in.peek();
+            if (c == -1 || c == '\n') {
+                return fields;
+            }
+            boolean ws = Words.isAsciiWhitespace(c);
+            if (!ws && !inField) {
+                fields++;
+            }
+            inField = !ws;
+            in.pos++;
+        }
+    }
+
+    private VectorFormatException error(String what) {
+        return new VectorFormatException(file + ": line " + line + ": " + what);
+    }
+}

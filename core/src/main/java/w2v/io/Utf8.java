@@ -1,0 +1,69 @@
+package w2v.io;
+
+/**
+ * Strict UTF-8 validation (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), the same
+ * rules as the JDK's decoder, but answering where the first bad byte is, which error messages need and a
+ * CharsetDecoder does not report cheaply.
+ */
+final class Utf8 {
+    private Utf8() {
+    }
+
+    /** Index of the first byte in {@code b[from, to)} that starts no valid sequence, or -1 if all are valid. */
+    static int firstInvalid(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int n; // continuation bytes
+            int lo = 0x80;
+            int hi = 0xBF; // allowed range of the first continuation byte
+            if (c >= 0xC2 && c <= 0xDF) {
+                n = 1;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                n = 2;
+                if (c == 0xE0) {
+                    lo = 0xA0; // overlong below U+0800
+                } else if (c == 0xED) {
+                    hi = 0x9F; // surrogates U+D800..U+DFFF
+                }
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                n = 3;
+                if (c == 0xF0) {
+                    lo = 0x90; // overlong below U+10000
+                } else if (c == 0xF4) {
+                    hi = 0x8F; // above U+10FFFF
+                }
+            } else {
+                return i;
+            }
+            if (i + n >= to) {
+                return i; // sequence cut off by the end
+            }
+            int c1 = b[i + 1] & 0xFF;
+            if (c1 < lo || c1 > hi) {
+                return i;
+            }
+            for (int k = 2; k <= n; k++) {
+                int ck = b[i + k] & 0xFF;
+                if (ck < 0x80 || ck > 0xBF) {
+                    return i;
+                }
+            }
+            i += n + 1;
+        }
+        return -1;
+    }
+
+    static boolean isAscii(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,121 @@
+package w2v.io;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.function.IntFunction;
+import w2v.model.EmbeddingTable;
+
+/**
+ * Turns words and vectors into word2vec bytes, exactly as word2vec C lays them out apart from the text
+ * number format:
+ * <pre>
+ * header: "&lt;count&gt; &lt;dim&gt;\n"
+ * text:   word ' ' v1 ' ' v2 ... ' ' vdim '\n'        values in %g form, 6 significant digits, see FloatFormat
+ * binary: word ' ' dim little-endian float32 '\n'
+ * </pre>
+ * The text rows carry no space before the newline (C writes one: {@code "%lf "}); gensim, fastText and word2vec C
+ * readers accept both, and without it a row is exactly one space-separated token per field.
+ * Every word and value is checked first: nothing unreadable is ever written.
+ */
+final class VectorEncoder {
+
+    private static final ValueLayout.OfFloat NATIVE = ValueLayout.JAVA_FLOAT_UNALIGNED;
+    private static final ValueLayout.OfFloat LITTLE_ENDIAN = NATIVE.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    private final OutputBuffer out;
+    private final String target;
+    /** The current row's values. */
+    private float[] values;
+
+    /** @param target how to name the output in error messages */
+    VectorEncoder(OutputBuffer out, String target) {
+        this.out = out;
+        this.target = target;
+    }
+
+    /**
+     * Writes {@code count} rows: row i is {@code words.apply(i)} (UTF-8, or null for a word with no UTF-8 form)
+     * and row i of {@code table}.
+     *
+     * @param display the word as the caller knows it, for messages
+     */
+    void write(int count, IntFunction<byte[]> words, IntFunction<String> display, EmbeddingTable table,
+            VectorWriter.Format format) throws IOException {
+        if (count > table.rows()) {
+            throw new IllegalArgumentException(count + " words but the table has only " + table.rows() + " rows");
+        }
+        values = new float[table.dim()];
+        out.put((count + " " + table.dim() + "\n").getBytes(StandardCharsets.US_ASCII));
+        for (int row = 0; row < count; row++) {
+            byte[] word = words.apply(row);
+            String problem = word == null ? "has no UTF-8 form (unpaired surrogate)" : Words.problem(word);
+            if (problem != null) {
+                throw invalid("word " + row + " " + Quote.text(display.apply(row)) + " " + problem);
+            }
+            table.copyRow(row, values); // one bulk copy serves the check and the text formatting
+            checkFinite(table.dim(), row, display);
+            out.put(word);
+            out.put((byte) ' ');
+            if (format == VectorWriter.Format.BINARY) {
+                binaryValues(table, row);
+            } else {
+                textValues(table.dim());
+            }
+            out.put((byte) '\n');
+        }
+        out.flush();
+    }
+
+    /** Formats the row copied into {@link #values}, reserving room for a whole row at once when it fits. */
+    private void textValues(int dim) throws IOException {
+        float[] v = values;
+        int perValue = FloatFormat.MAX_LENGTH + 1;
+        boolean wholeRow = (long) dim * perValue <= OutputBuffer.CAPACITY;
+        if (wholeRow) {
+            out.reserve(dim * perValue);
+        }
+        for (int i = 0; i < dim; i++) {
+            if (!wholeRow) {
+                out.reserve(perValue);
+            }
+            byte[] a = out.array();
+            int p = out.position();
+            if (i > 0) {
+                a[p++] = ' ';
+            }
+            out.position(FloatFormat.format(v[i], a, p));
+        }
+    }
+
+    /** Copies the row as little-endian floats: the copy swaps bytes only on a big-endian machine. */
+    private void binaryValues(EmbeddingTable table, int row) throws IOException {
+        long src = table.offset(row);
+        int left = table.dim();
+        while (left > 0) {
+            int n = Math.min(left, OutputBuffer.CAPACITY / Float.BYTES);
+            out.reserve(n * Float.BYTES);
+            MemorySegment.copy(table.segment(), NATIVE, src, out.segment(), LITTLE_ENDIAN, out.position(), n);
+            out.position(out.position() + n * Float.BYTES);
+            src += (long) n * Float.BYTES;
+            left -= n;
+        }
+    }
+
+    private void checkFinite(int dim, int row, IntFunction<String> display) {
+        for (int i = 0; i < dim; i++) {
+            float v = values[i];
+            if (!Float.isFinite(v)) {
+                throw invalid("value " + i + " of word " + row + " " + Quote.text(display.apply(row)) + " is "
+                        + (Float.isNaN(v) ? "NaN" : v > 0 ? "+Infinity" : "-Infinity")
+                        + ", which the word2vec format cannot carry");
+            }
+        }
+    }
+
+    private IllegalArgumentException invalid(String what) {
+        return new IllegalArgumentException("cannot write " + target + ": " + what);
+    }
+}
