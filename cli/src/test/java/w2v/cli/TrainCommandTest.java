@@ -1,0 +1,189 @@
+package w2v.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import w2v.io.ReadOptions;
+import w2v.io.VectorReader;
+import w2v.model.WordVectors;
+
+/** {@code w2v train} end to end, and every kind of bad input it must refuse with one clear line. */
+class TrainCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainsAndWritesBothFormatsWithWordToVecCFlags() throws Exception {
+        Path corpus = randomCorpus("c.txt", 20_000);
+        for (String binary : new String[] {"0", "1"}) {
+            Path out = dir.resolve("v" + binary);
+            Path vocab = dir.resolve("vocab" + binary);
+            CliRun r = CliRun.of("train", "-train", corpus.toString(), "-output", out.toString(), "-size", "20",
+                    "-iter", "1", "-threads", "2", "-binary", binary, "-cbow", "0", "-save-vocab", vocab.toString(),
+                    "-debug", "1");
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.err().contains("Trained"), r.err());
+            try (WordVectors v = VectorReader.read(out, ReadOptions.DEFAULT)) {
+                assertEquals(20, v.dim());
+                assertEquals("</s>", v.word(0), "word2vec C puts the line end first");
+                assertEquals(Files.readAllLines(vocab).size(), v.size());
+            }
+        }
+        // Bare word2vec C style: no subcommand.
+        Path out = dir.resolve("bare.txt");
+        CliRun r = CliRun.of("-train", corpus.toString(), "-output", out.toString(), "-size", "8", "-iter", "1",
+                "-debug", "0");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.size(out) > 0);
+    }
+
+    @Test
+    void readVocabTrainsOnTheGivenVocabulary() throws Exception {
+        Path corpus = randomCorpus("c.txt", 5_000);
+        Path vocab = dir.resolve("vocab.txt");
+        Files.writeString(vocab, "</s> 10\nw1 50\nw2 40\nw3 30\n");
+        Path out = dir.resolve("v.txt");
+        CliRun r = CliRun.of("train", "-train", corpus.toString(), "-read-vocab", vocab.toString(), "-output",
+                out.toString(), "-size", "8", "-iter", "1", "-debug", "0");
+        assertEquals(0, r.exit(), r.err());
+        try (WordVectors v = VectorReader.read(out, ReadOptions.DEFAULT)) {
+            assertEquals(4, v.size());
+            assertEquals("w1", v.word(1));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "-size 0             | -size must be between 1 and",
+            "-window -1          | -window must be between 1 and",
+            "-threads 0          | -threads must be between 1 and",
+            "-alpha nan          | -alpha",
+            "-alpha -1           | -alpha must be a number in (0, 10]",
+            "-negative 0 -hs 0   | nothing to train with -negative 0 -hs 0",
+            "-iter 0             | -iter must be between 1 and",
+            "-sample 2           | -sample must be a number in [0, 1)",
+            "-hs 2               | -hs must be 0 or 1",
+            "-size abc           | -size",
+            "-bogus 1            | -bogus",
+            "-batch 1 -cbow 1    | -batch 1 works with skip-gram and negative sampling only",
+    })
+    void absurdFlagsGetOneLineAndExitTwo(String flags, String message) throws Exception {
+        Path corpus = randomCorpus("c.txt", 100);
+        Path out = dir.resolve("out.txt");
+        String[] args = ("train -train " + corpus + " -output " + out + " " + flags.trim()).split(" +");
+        CliRun r = CliRun.of(args);
+        assertEquals(2, r.exit(), r.err());
+        assertOneLine(r, message);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void hostileTrainingFilesGetOneLineAndNoOutput() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "");
+        Path newlines = Files.writeString(dir.resolve("newlines.txt"), "\n".repeat(1000));
+        Path gz = dir.resolve("corpus.txt.gz");
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            o.write("hello world\n".repeat(100).getBytes());
+        }
+        byte[] noise = new byte[100_000];
+        new Random(1).nextBytes(noise);
+        Path random = Files.write(dir.resolve("random.bin"), noise);
+        Path rare = Files.writeString(dir.resolve("rare.txt"), "every word here is unique\n");
+        Object[][] cases = {
+                {empty, "training file is empty"},
+                {newlines, "contains no words"},
+                {gz, "is gzip-compressed; decompress it first"},
+                {random, "binary file"},
+                {rare, "no word occurs at least 5 times"},
+                {dir.resolve("missing.txt"), "training file not found"},
+                {dir, "is a directory"},
+        };
+        for (Object[] c : cases) {
+            Path out = dir.resolve("out.txt");
+            CliRun r = CliRun.of("train", "-train", c[0].toString(), "-output", out.toString(), "-iter", "1");
+            assertEquals(1, r.exit(), c[0] + ": " + r.err());
+            assertOneLine(r, (String) c[1]);
+            assertFalse(Files.exists(out), "no output for " + c[0]);
+        }
+    }
+
+    @Test
+    void unwritableOutputIsRefusedBeforeTraining() throws Exception {
+        Path corpus = randomCorpus("c.txt", 1000);
+        CliRun r = CliRun.of("train", "-train", corpus.toString(), "-output", dir.resolve("no/such/dir/v.txt").toString());
+        assertEquals(1, r.exit());
+        assertOneLine(r, "does not exist");
+        r = CliRun.of("train", "-train", corpus.toString(), "-output", dir.toString());
+        assertEquals(1, r.exit());
+        assertOneLine(r, "is a directory");
+    }
+
+    @Test
+    void aPreviousOutputSurvivesAFailedRun() throws Exception {
+        Path out = dir.resolve("v.txt");
+        Files.writeString(out, "previous vectors\n");
+        Path corpus = randomCorpus("c.txt", 20_000);
+        CliRun r = CliRun.of("train", "-train", corpus.toString(), "-output", out.toString(), "-alpha", "10",
+                "-cbow", "1", "-sample", "0", "-iter", "3", "-threads", "1", "-size", "16");
+        assertEquals(1, r.exit(), r.err());
+        assertOneLine(r, "training diverged");
+        assertEquals("previous vectors\n", Files.readString(out));
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void invalidUtf8WordsAreCountedAndNeverWrittenAsInvalidUtf8() throws Exception {
+        byte[] bad = {'b', 'a', 'd', (byte) 0xC3, (byte) 0x28};
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            b.append("good word ");
+        }
+        Path corpus = dir.resolve("c.txt");
+        try (OutputStream o = Files.newOutputStream(corpus)) {
+            o.write(b.toString().getBytes());
+            for (int i = 0; i < 10; i++) {
+                o.write(bad);
+                o.write(' ');
+            }
+        }
+        Path out = dir.resolve("v.txt");
+        CliRun r = CliRun.of("train", "-train", corpus.toString(), "-output", out.toString(), "-size", "8",
+                "-iter", "1", "-debug", "1");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("1 words with invalid UTF-8"), r.err());
+        byte[] written = Files.readAllBytes(out);
+        java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(written)); // throws on invalid UTF-8
+    }
+
+    private static void assertOneLine(CliRun r, String expected) {
+        String lines = r.errorLines().strip();
+        assertEquals(1, lines.lines().count(), "exactly one error line: " + r.err());
+        assertTrue(lines.contains(expected), "expected '" + expected + "' in: " + lines);
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    private Path randomCorpus(String name, int words) throws IOException {
+        Random r = new Random(5);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < words; i++) {
+            b.append("w").append((int) Math.abs(r.nextGaussian() * 100)).append(r.nextInt(15) == 0 ? '\n' : ' ');
+        }
+        return Files.writeString(dir.resolve(name), b);
+    }
+}
