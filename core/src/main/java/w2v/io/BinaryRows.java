@@ -22,6 +22,7 @@ final class BinaryRows implements RowReader {
     private final WordDecoder decoder;
     private final WordBytes word = new WordBytes();
     private final MemorySegment buffer;
+    private final Place where = new Place("row", 0);
 
     BinaryRows(InputBuffer in, String file, Header header, WordDecoder decoder) {
         this.in = in;
@@ -36,7 +37,7 @@ final class BinaryRows implements RowReader {
     public String read(int row, MemorySegment seg, long offset) throws IOException {
         skipWhitespace();
         long wordOffset = in.offset();
-        String where = "row " + (row + 1);
+        where.number = row + 1;
         if (in.peek() == -1) {
             throw new VectorFormatException(file + ": byte offset " + wordOffset + ": expected row " + (row + 1)
                     + " of the " + count + " the header declares, found the end of the file");

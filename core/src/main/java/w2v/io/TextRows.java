@@ -22,7 +22,7 @@ final class TextRows implements RowReader {
     private final WordDecoder decoder;
     private final WordBytes word = new WordBytes();
     /** Line number of the next row; the header is line 1. */
-    private long line = 2;
+    private final Place line = new Place("line", 2);
 
     TextRows(InputBuffer in, String file, Header header, WordDecoder decoder) {
         this.in = in;
@@ -44,8 +44,8 @@ final class TextRows implements RowReader {
             throw error("expected a word and " + dim + " values, found an empty line");
         }
         long wordOffset = in.offset();
-        word.readUntilWhitespace(in, file, "line " + line);
-        String w = decoder.decode(word.bytes, 0, word.length, wordOffset, "line " + line);
+        word.readUntilWhitespace(in, file, line);
+        String w = decoder.decode(word.bytes, 0, word.length, wordOffset, line);
         byte[] b = in.bytes;
         for (int v = 0; v < dim; v++) {
             skipBlanks();
@@ -79,7 +79,7 @@ final class TextRows implements RowReader {
         if (c == '\n') {
             in.pos++;
         }
-        line++;
+        line.number++;
         return w;
     }
 
@@ -100,7 +100,7 @@ final class TextRows implements RowReader {
                         + Quote.bytes(in.bytes, in.pos, end));
             }
             if (c == '\n') {
-                line++;
+                line.number++;
             }
             in.pos++;
         }
@@ -139,6 +139,6 @@ final class TextRows implements RowReader {
     }
 
     private VectorFormatException error(String what) {
-        return new VectorFormatException(file + ": line " + line + ": " + what);
+        return new VectorFormatException(file + ": " + line + ": " + what);
     }
 }

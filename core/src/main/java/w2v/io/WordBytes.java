@@ -13,7 +13,7 @@ final class WordBytes {
     int length;
 
     /** Text format: the word ends at any ASCII whitespace or the end of the file. */
-    void readUntilWhitespace(InputBuffer in, String file, String where) throws IOException {
+    void readUntilWhitespace(InputBuffer in, String file, Place where) throws IOException {
         length = 0;
         while (true) {
             if (in.pos == in.limit && !in.ensure(1)) {
@@ -40,7 +40,7 @@ final class WordBytes {
      *
      * @return false when the file ended before the space
      */
-    boolean readUntilSpace(InputBuffer in, String file, String where) throws IOException {
+    boolean readUntilSpace(InputBuffer in, String file, Place where) throws IOException {
         length = 0;
         while (true) {
             if (in.pos == in.limit && !in.ensure(1)) {
@@ -67,7 +67,7 @@ final class WordBytes {
         }
     }
 
-    private void append(byte[] src, int from, int to, String file, String where, long offset)
+    private void append(byte[] src, int from, int to, String file, Place where, long offset)
             throws VectorFormatException {
         int n = to - from;
         if (length + n > MAX_LENGTH) {

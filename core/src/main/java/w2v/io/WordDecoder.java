@@ -19,9 +19,9 @@ final class WordDecoder {
 
     /**
      * @param offset the file offset of {@code b[from]}
-     * @param where where the row is, for the message
+     * @param where the row, for the message
      */
-    String decode(byte[] b, int from, int to, long offset, String where) throws VectorFormatException {
+    String decode(byte[] b, int from, int to, long offset, Place where) throws VectorFormatException {
         if (Utf8.isAscii(b, from, to)) {
             return new String(b, from, to - from, StandardCharsets.ISO_8859_1); // no decoding: the common case
         }
