@@ -1,0 +1,293 @@
+package w2v.eval;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import w2v.model.WordVectors;
+
+/**
+ * Analogy accuracy on a questions-words.txt style file, with the semantics of gensim 4.2's
+ * {@code KeyedVectors.evaluate_word_analogies(questions, restrict_vocab, case_insensitive, dummy4unknown)}:
+ * <ul>
+ * <li>only the first {@code restrict} words of the file (in file order) are known; a question with any other
+ *     word is skipped and counted as out-of-vocabulary (or counted wrong with {@code dummy4unknown});</li>
+ * <li>case-insensitive: words are upper-cased and a word stands for the first of its case variants;</li>
+ * <li>the answer is the best of the top 5 (3CosAdd over the first {@code restrict} words, the three input rows
+ *     excluded) whose upper-cased form is none of the three inputs; a question is right when it equals the
+ *     expected word;</li>
+ * <li>{@code ": name"} lines open sections; lines without exactly four words are ignored; sections whose name
+ *     starts with {@code gram} are syntactic, the others semantic (the convention of word2vec's file; gensim
+ *     does not split them).</li>
+ * </ul>
+ * With {@link Analogies.Method#MUL} the same procedure ranks with 3CosMul instead (gensim has no such option).
+ * All questions are scored in one batched, parallel search.
+ */
+public final class AnalogyEvaluation {
+
+    /** How many candidates gensim inspects per question. */
+    private static final int TOP_N = 5;
+
+    /**
+     * @param restrict only the first this many words are known (gensim's restrict_vocab, default 300000)
+     * @param caseInsensitive upper-case everything (gensim's default, true)
+     * @param dummy4unknown count questions with unknown words as wrong instead of skipping them
+     * @param method 3CosAdd (gensim's) or 3CosMul
+     */
+    public record Options(int restrict, boolean caseInsensitive, boolean dummy4unknown, Analogies.Method method) {
+        public static final Options DEFAULT = new Options(300_000, true, false, Analogies.Method.ADD);
+
+        public Options {
+            if (restrict < 1) {
+                throw new IllegalArgumentException("restrict must be at least 1, got " + restrict);
+            }
+        }
+
+        public Options withRestrict(int n) {
+            return new Options(n, caseInsensitive, dummy4unknown, method);
+        }
+
+        public Options withMethod(Analogies.Method m) {
+            return new Options(restrict, caseInsensitive, dummy4unknown, m);
+        }
+    }
+
+    /** One section's counts. */
+    public record Section(String name, int correct, int incorrect) {
+        public int total() {
+            return correct + incorrect;
+        }
+
+        /** correct / total, or 0 for an empty section (gensim's score). */
+        public double accuracy() {
+            return total() == 0 ? 0.0 : (double) correct / total();
+        }
+
+        /** By word2vec's convention, sections named gram* test syntax, the others semantics. */
+        public boolean syntactic() {
+            return name.startsWith("gram");
+        }
+
+        /** gensim's log line: {@code name: 74.3% (376/506)}. */
+        public String format() {
+            if (total() == 0) {
+                return name + ": n/a (0/0)";
+            }
+            return name + ": " + Py.percent(100.0 * accuracy()) + " (" + correct + "/" + total() + ")";
+        }
+
+        String toJson() {
+            return "{\"section\":" + Json.quote(name) + ",\"correct\":" + correct + ",\"total\":" + total()
+                    + ",\"accuracy\":" + Json.number(accuracy()) + "}";
+        }
+    }
+
+    /**
+     * The outcome. {@code questions} counts every well-formed question, {@code oov} those with an unknown word,
+     * {@code ignoredLines} lines that were neither a header nor four words.
+     */
+    public record Result(String source, Options options, List<Section> sections, int questions, int oov,
+                         int ignoredLines, double seconds) {
+
+        public Result {
+            sections = List.copyOf(sections);
+        }
+
+        public Section semantic() {
+            return sum("semantic", false);
+        }
+
+        public Section syntactic() {
+            return sum("syntactic", true);
+        }
+
+        /** All sections together: gensim's "Total accuracy" section, whose accuracy gensim returns as score. */
+        public Section total() {
+            int c = 0;
+            int i = 0;
+            for (Section s : sections) {
+                c += s.correct();
+                i += s.incorrect();
+            }
+            return new Section("Total accuracy", c, i);
+        }
+
+        /** Overall accuracy (gensim's returned score). */
+        public double accuracy() {
+            return total().accuracy();
+        }
+
+        /** Percentage of questions with an unknown word, as gensim logs it. */
+        public double oovPercent() {
+            return questions == 0 ? 0.0 : (double) oov / questions * 100;
+        }
+
+        private Section sum(String name, boolean syntactic) {
+            int c = 0;
+            int i = 0;
+            for (Section s : sections) {
+                if (s.syntactic() == syntactic) {
+                    c += s.correct();
+                    i += s.incorrect();
+                }
+            }
+            return new Section(name, c, i);
+        }
+
+        /** A report for people: every section, semantic, syntactic, total and the OOV count. */
+        public String format() {
+            StringBuilder sb = new StringBuilder();
+            sb.append("analogies ").append(source).append(": ").append(options.method().label())
+                    .append(", first ").append(options.restrict()).append(" words, ")
+                    .append(options.caseInsensitive() ? "case-insensitive" : "case-sensitive").append('\n');
+            for (Section s : sections) {
+                sb.append("  ").append(s.format()).append('\n');
+            }
+            sb.append("  ").append(semantic().format()).append('\n');
+            sb.append("  ").append(syntactic().format()).append('\n');
+            sb.append("  ").append(total().format()).append('\n');
+            sb.append("  out of vocabulary: ").append(oov).append(" of ").append(questions).append(" questions ")
+                    .append(options.dummy4unknown() ? "counted wrong" : "skipped").append(" (")
+                    .append(Py.percent(oovPercent())).append(")\n");
+            return sb.toString();
+        }
+
+        public String toJson() {
+            StringBuilder sb = new StringBuilder("{");
+            sb.append("\"file\":").append(Json.quote(source));
+            sb.append(",\"method\":").append(Json.quote(options.method().label()));
+            sb.append(",\"restrict\":").append(options.restrict());
+            sb.append(",\"caseInsensitive\":").append(options.caseInsensitive());
+            sb.append(",\"dummy4unknown\":").append(options.dummy4unknown());
+            sb.append(",\"questions\":").append(questions);
+            sb.append(",\"oov\":").append(oov);
+            sb.append(",\"oovPercent\":").append(Json.number(oovPercent()));
+            sb.append(",\"sections\":[");
+            for (int i = 0; i < sections.size(); i++) {
+                sb.append(i > 0 ? "," : "").append(sections.get(i).toJson());
+            }
+            sb.append("],\"semantic\":").append(semantic().toJson());
+            sb.append(",\"syntactic\":").append(syntactic().toJson());
+            sb.append(",\"total\":").append(total().toJson());
+            sb.append(",\"seconds\":").append(Json.number(seconds));
+            return sb.append('}').toString();
+        }
+    }
+
+    private AnalogyEvaluation() {
+    }
+
+    /** gensim's {@code evaluate_word_analogies(questions, restrict_vocab=restrict)} with its other defaults. */
+    public static Result evaluate(WordVectors vectors, Path questions, int restrict) throws IOException {
+        return evaluate(vectors, questions, Options.DEFAULT.withRestrict(restrict));
+    }
+
+    public static Result evaluate(WordVectors vectors, Path questions, Options options) throws IOException {
+        try (NormalizedMatrix m = NormalizedMatrix.of(vectors, options.restrict())) {
+            return evaluate(m, questions, options);
+        }
+    }
+
+    /** Evaluates with an existing matrix (which may cover more words than {@code options.restrict()}). */
+    public static Result evaluate(NormalizedMatrix matrix, Path questions, Options options) throws IOException {
+        byte[] bytes = Files.readAllBytes(questions);
+        String name = String.valueOf(questions.getFileName());
+        return evaluate(matrix, name, Py.binaryLines(bytes, name), options);
+    }
+
+    /** Evaluates questions given as lines (as read from a file, terminators optional). */
+    public static Result evaluate(NormalizedMatrix matrix, String source, List<String> lines, Options options)
+            throws IOException {
+        long start = System.nanoTime();
+        int rowLimit = Math.min(matrix.rows(), NormalizedMatrix.rowsForWords(matrix.vectors(), options.restrict()));
+        Map<String, Integer> ok = Vocab.okVocab(matrix, rowLimit, options.caseInsensitive());
+
+        List<String> sectionNames = new ArrayList<>();
+        List<int[]> counts = new ArrayList<>(); // {correct, incorrect}
+        // Questions to score: section, rows a b c, keys a b c expected.
+        List<Integer> qSection = new ArrayList<>();
+        List<int[]> qRows = new ArrayList<>();
+        List<String[]> qKeys = new ArrayList<>();
+        int questions = 0;
+        int oov = 0;
+        int ignored = 0;
+        int lineNo = 0;
+        for (String line : lines) {
+            lineNo++;
+            if (line.startsWith(": ")) {
+                sectionNames.add(Py.strip(Py.lstrip(line, ": ")));
+                counts.add(new int[2]);
+                continue;
+            }
+            if (sectionNames.isEmpty()) {
+                throw new IOException(source + " line " + lineNo + ": a question before the first ': section' line");
+            }
+            List<String> words = Py.split(line);
+            if (words.size() != 4) {
+                ignored++;
+                continue;
+            }
+            String[] k = new String[4];
+            for (int i = 0; i < 4; i++) {
+                k[i] = options.caseInsensitive() ? Vocab.upper(words.get(i)) : words.get(i);
+            }
+            questions++;
+            int section = sectionNames.size() - 1;
+            Integer a = ok.get(k[0]);
+            Integer b = ok.get(k[1]);
+            Integer c = ok.get(k[2]);
+            if (a == null || b == null || c == null || !ok.containsKey(k[3])) {
+                oov++;
+                if (options.dummy4unknown()) {
+                    counts.get(section)[1]++;
+                }
+                continue;
+            }
+            qSection.add(section);
+            qRows.add(new int[] {a, b, c});
+            qKeys.add(k);
+        }
+
+        int n = qRows.size();
+        int[] ra = new int[n];
+        int[] rb = new int[n];
+        int[] rc = new int[n];
+        for (int i = 0; i < n; i++) {
+            ra[i] = qRows.get(i)[0];
+            rb[i] = qRows.get(i)[1];
+            rc[i] = qRows.get(i)[2];
+        }
+        List<Neighbour[]> hits = Analogies.solveRows(matrix, ra, rb, rc, options.method(), TOP_N, rowLimit);
+        for (int i = 0; i < n; i++) {
+            String[] k = qKeys.get(i);
+            boolean right = k[3].equals(predicted(hits.get(i), k, ok, options.caseInsensitive()));
+            counts.get(qSection.get(i))[right ? 0 : 1]++;
+        }
+
+        List<Section> sections = new ArrayList<>(sectionNames.size());
+        for (int s = 0; s < sectionNames.size(); s++) {
+            sections.add(new Section(sectionNames.get(s), counts.get(s)[0], counts.get(s)[1]));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(source, options, sections, questions, oov, ignored, seconds);
+    }
+
+    /**
+     * gensim's choice among the candidates: the first whose key is known and none of the three inputs; if every
+     * candidate is an input, the last one.
+     */
+    private static String predicted(Neighbour[] candidates, String[] k, Map<String, Integer> ok,
+                                    boolean caseInsensitive) {
+        String predicted = null;
+        for (Neighbour nb : candidates) {
+            predicted = caseInsensitive ? Vocab.upper(nb.word()) : nb.word();
+            if (ok.containsKey(predicted) && !predicted.equals(k[0]) && !predicted.equals(k[1])
+                    && !predicted.equals(k[2])) {
+                break;
+            }
+        }
+        return predicted;
+    }
+}

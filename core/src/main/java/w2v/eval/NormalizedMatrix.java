@@ -1,0 +1,416 @@
+package w2v.eval;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.IntStream;
+import w2v.model.WordVectors;
+
+/**
+ * The word vectors scaled to unit length once, off-heap, laid out for fast batched nearest-neighbour search.
+ *
+ * <p>Rows are grouped in tiles of {@code lanes} rows (16 with AVX-512) stored column by column, so the SIMD
+ * kernel accumulates the cosines of a whole tile in one register without a reduction per row, and one load of a
+ * column feeds four queries. Searches split the work over threads by query blocks (many queries) or by row ranges
+ * (few queries), walk the rows in cache-sized blocks, and keep a top-k heap per query.
+ *
+ * <p>Rows that cannot be an answer are never returned: rows whose vector is zero or not finite (gensim gives
+ * them a NaN score) and rows repeating an earlier row's word (gensim keeps only the first).
+ *
+ * <p>Unit vectors follow gensim's {@code unitvec}: {@code v * (float) (1 / ||v||)}; each score is a sequence of
+ * float fused multiply-adds over the dimensions in order, identical for the SIMD and scalar kernels.
+ */
+public final class NormalizedMatrix implements AutoCloseable {
+
+    private static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT_UNALIGNED;
+    /** Target bytes of matrix per cache block: stays in L2 while a query block runs over it. */
+    private static final long BLOCK_BYTES = 256 * 1024;
+    /** Queries per task when there are many. */
+    private static final int QUERY_BLOCK = 64;
+
+    /** How a search scores a row against a query. */
+    public enum Scoring {
+        /** Cosine with one unit query vector. */
+        COSINE(1),
+        /** Levy and Goldberg's 3CosMul with three unit vectors: positive, positive, negative (gensim's form). */
+        COSMUL(3);
+
+        final int vectors;
+
+        Scoring(int vectors) {
+            this.vectors = vectors;
+        }
+    }
+
+    /**
+     * One query: unit vectors ({@link Scoring#vectors} of them, each {@link #dim()} floats) and rows never to
+     * return (the input words).
+     */
+    public record Query(float[][] vectors, int[] exclude) {
+        public Query {
+            Objects.requireNonNull(vectors);
+            exclude = exclude == null ? new int[0] : exclude.clone();
+        }
+
+        public static Query of(float[] vector, int... exclude) {
+            return new Query(new float[][] {vector}, exclude);
+        }
+    }
+
+    private final WordVectors vectors;
+    private final TileKernel kernel;
+    private final Arena arena;
+    private final MemorySegment tiles;
+    private final int rows;
+    private final int dim;
+    private final int lanes;
+    private final long tileBytes;
+    private final boolean[] excluded;
+    private final boolean[] duplicate;
+
+    private NormalizedMatrix(WordVectors vectors, int rows, TileKernel kernel) {
+        this.vectors = vectors;
+        this.kernel = kernel;
+        this.rows = rows;
+        this.dim = vectors.dim();
+        this.lanes = kernel.lanes();
+        this.tileBytes = (long) dim * lanes * Float.BYTES;
+        int tileCount = (rows + lanes - 1) / lanes;
+        this.arena = Arena.ofShared();
+        this.tiles = arena.allocate(Math.max(64, tileBytes * tileCount), 64);
+        this.excluded = new boolean[rows];
+        this.duplicate = new boolean[rows];
+    }
+
+    /** Normalises every row of {@code vectors} (which must stay open while this matrix is used). */
+    public static NormalizedMatrix of(WordVectors vectors) {
+        return of(vectors, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Normalises the rows holding the first {@code maxWords} distinct words of {@code vectors}, in file order,
+     * like gensim's {@code restrict_vocab} (a repeated word does not count and is never returned).
+     */
+    public static NormalizedMatrix of(WordVectors vectors, int maxWords) {
+        return of(vectors, maxWords, TileKernel.get());
+    }
+
+    static NormalizedMatrix of(WordVectors vectors, int maxWords, TileKernel kernel) {
+        if (maxWords < 0) {
+            throw new IllegalArgumentException("maxWords " + maxWords);
+        }
+        int rows = rowsForWords(vectors, maxWords);
+        NormalizedMatrix m = new NormalizedMatrix(vectors, rows, kernel);
+        for (int r = 0; r < rows; r++) {
+            m.duplicate[r] = vectors.indexOf(vectors.word(r)) != r;
+        }
+        int tileCount = (rows + m.lanes - 1) / m.lanes;
+        IntStream.range(0, tileCount).parallel().forEach(m::fillTile);
+        return m;
+    }
+
+    /** The number of leading rows that hold the first {@code words} distinct words. */
+    static int rowsForWords(WordVectors vectors, int words) {
+        int distinct = 0;
+        int r = 0;
+        int n = vectors.size();
+        while (r < n && distinct < words) {
+            if (vectors.indexOf(vectors.word(r)) == r) {
+                distinct++;
+            }
+            r++;
+        }
+        return r;
+    }
+
+    private void fillTile(int tile) {
+        float[] v = new float[dim];
+        long base = tile * tileBytes;
+        for (int l = 0; l < lanes; l++) {
+            int row = tile * lanes + l;
+            if (row >= rows) {
+                break;
+            }
+            vectors.table().copyRow(row, v);
+            double sum = 0;
+            for (float x : v) {
+                sum += (double) x * x;
+            }
+            float norm = (float) Math.sqrt(sum);
+            boolean bad = !(norm > 0f) || !Float.isFinite(norm);
+            excluded[row] = bad || duplicate[row];
+            float alpha = bad ? 0f : (float) (1.0 / norm);
+            long off = base + 4L * l;
+            for (int d = 0; d < dim; d++, off += 4L * lanes) {
+                tiles.set(F, off, bad ? 0f : v[d] * alpha);
+            }
+        }
+    }
+
+    /** The vectors this matrix was built from. */
+    public WordVectors vectors() {
+        return vectors;
+    }
+
+    /** Rows covered: the first {@code rows()} rows of {@link #vectors()}. */
+    public int rows() {
+        return rows;
+    }
+
+    public int dim() {
+        return dim;
+    }
+
+    public String word(int row) {
+        return vectors.word(row);
+    }
+
+    /** Row of {@code word} (first occurrence) if it is among the covered rows, else -1. */
+    public int indexOf(String word) {
+        int i = vectors.indexOf(word);
+        return i < rows ? i : -1;
+    }
+
+    /** Whether the row can be a search answer: its vector is non-zero and finite and its word not a repeat. */
+    public boolean searchable(int row) {
+        return !excluded[row];
+    }
+
+    /** Whether the row's word already occurred in an earlier row. */
+    public boolean isRepeat(int row) {
+        return duplicate[row];
+    }
+
+    /** A copy of the unit vector of {@code row} (all zero when the row's vector is zero or not finite). */
+    public float[] unitVector(int row) {
+        Objects.checkIndex(row, rows);
+        float[] u = new float[dim];
+        long off = (row / lanes) * tileBytes + 4L * (row % lanes);
+        for (int d = 0; d < dim; d++, off += 4L * lanes) {
+            u[d] = tiles.get(F, off);
+        }
+        return u;
+    }
+
+    /** Cosine similarity of two rows, computed like the search kernels (float FMAs in dimension order). */
+    public float cosine(int a, int b) {
+        return dot(unitVector(a), unitVector(b));
+    }
+
+    static float dot(float[] a, float[] b) {
+        float acc = 0f;
+        for (int d = 0; d < a.length; d++) {
+            acc = Math.fma(a[d], b[d], acc);
+        }
+        return acc;
+    }
+
+    /**
+     * The unit vector of {@code sum(weights[i] * unit(rows[i])) / sum(|weights[i]|)}, accumulated in float in
+     * the given order like gensim's {@code get_mean_vector}: the query of {@code most_similar} and of
+     * word2vec C's {@code distance} (weights 1) and {@code word-analogy} (b - a + c). Null when the sum is zero.
+     */
+    public float[] combine(int[] rows, float[] weights) {
+        float[] mean = new float[dim];
+        float total = 0f;
+        for (int i = 0; i < rows.length; i++) {
+            float[] u = unitVector(rows[i]);
+            for (int d = 0; d < dim; d++) {
+                mean[d] += weights[i] * u[d];
+            }
+            total += Math.abs(weights[i]);
+        }
+        if (total > 0f) {
+            for (int d = 0; d < dim; d++) {
+                mean[d] /= total;
+            }
+        }
+        return normalize(mean);
+    }
+
+    /** {@code v} scaled to unit length in place as gensim's {@code unitvec} does; null if it is zero. */
+    static float[] normalize(float[] v) {
+        double sum = 0;
+        for (float x : v) {
+            sum += (double) x * x;
+        }
+        float norm = (float) Math.sqrt(sum);
+        if (!(norm > 0f) || !Float.isFinite(norm)) {
+            return null;
+        }
+        float alpha = (float) (1.0 / norm);
+        for (int d = 0; d < v.length; d++) {
+            v[d] *= alpha;
+        }
+        return v;
+    }
+
+    /**
+     * The {@code k} best rows for each query among the first {@code rowLimit} rows, best first; ties go to the
+     * lower row. Runs in parallel (the common fork-join pool) and batches the queries.
+     */
+    public List<Neighbour[]> search(Scoring scoring, List<Query> queries, int k, int rowLimit) {
+        int nq = queries.size();
+        List<Neighbour[]> out = new ArrayList<>(nq);
+        int limit = Math.min(Math.max(rowLimit, 0), rows);
+        if (nq == 0) {
+            return out;
+        }
+        if (k < 1 || limit == 0) {
+            for (int i = 0; i < nq; i++) {
+                out.add(new Neighbour[0]);
+            }
+            return out;
+        }
+        int per = scoring.vectors;
+        // Queries packed contiguously, padded to a multiple of four (padding never scores above +inf).
+        int padded = (nq + 3) / 4 * 4;
+        float[] packed = new float[padded * per * dim];
+        int[][] exclude = new int[nq][];
+        for (int i = 0; i < nq; i++) {
+            Query q = queries.get(i);
+            if (q.vectors().length != per) {
+                throw new IllegalArgumentException(scoring + " needs " + per + " vectors per query, got "
+                        + q.vectors().length);
+            }
+            for (int j = 0; j < per; j++) {
+                float[] v = q.vectors()[j];
+                if (v.length != dim) {
+                    throw new IllegalArgumentException("query of dimension " + v.length + ", vectors have " + dim);
+                }
+                System.arraycopy(v, 0, packed, (i * per + j) * dim, dim);
+            }
+            exclude[i] = q.exclude();
+        }
+
+        int tileCount = (limit + lanes - 1) / lanes;
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        int queryBlock = scoring == Scoring.COSINE ? QUERY_BLOCK : QUERY_BLOCK / 4;
+        int queryBlocks = (nq + queryBlock - 1) / queryBlock;
+        // Few queries: split the rows too, so every core has work; never slices thinner than 64 tiles.
+        int rowSplits = queryBlocks >= 2 * threads ? 1
+                : Math.max(1, Math.min((2 * threads + queryBlocks - 1) / queryBlocks, tileCount / 64));
+        int tilesPerSplit = (tileCount + rowSplits - 1) / rowSplits;
+        int tasks = queryBlocks * rowSplits;
+
+        Search search = new Search(scoring, packed, exclude, k, limit);
+        TopK[][] partial = IntStream.range(0, tasks).parallel().mapToObj(t -> {
+            int qb = t / rowSplits;
+            int rs = t % rowSplits;
+            int q0 = qb * queryBlock;
+            int q1 = Math.min(nq, q0 + queryBlock);
+            int t0 = rs * tilesPerSplit;
+            int t1 = Math.min(tileCount, t0 + tilesPerSplit);
+            return search.run(q0, q1, t0, t1);
+        }).toArray(TopK[][]::new);
+
+        for (int i = 0; i < nq; i++) {
+            int qb = i / queryBlock;
+            TopK best = partial[qb * rowSplits][i - qb * queryBlock];
+            for (int rs = 1; rs < rowSplits; rs++) {
+                best.addAll(partial[qb * rowSplits + rs][i - qb * queryBlock]);
+            }
+            int[] r = best.sortedRows();
+            float[] s = best.sortedScores();
+            Neighbour[] hits = new Neighbour[r.length];
+            for (int j = 0; j < r.length; j++) {
+                hits[j] = new Neighbour(r[j], vectors.word(r[j]), s[j]);
+            }
+            out.add(hits);
+        }
+        return out;
+    }
+
+    /** One search's shared, read-only state; {@link #run} is one task. */
+    private final class Search {
+        private final Scoring scoring;
+        private final float[] packed;
+        private final int[][] exclude;
+        private final int k;
+        private final int limit;
+
+        Search(Scoring scoring, float[] packed, int[][] exclude, int k, int limit) {
+            this.scoring = scoring;
+            this.packed = packed;
+            this.exclude = exclude;
+            this.k = k;
+            this.limit = limit;
+        }
+
+        TopK[] run(int q0, int q1, int t0, int t1) {
+            TopK[] top = new TopK[q1 - q0];
+            for (int i = 0; i < top.length; i++) {
+                top[i] = new TopK(k);
+            }
+            int blockTiles = (int) Math.max(1, BLOCK_BYTES / tileBytes);
+            float[] scores = new float[4 * lanes];
+            float[] thresholds = new float[4];
+            long[] masks = new long[4];
+            for (int b0 = t0; b0 < t1; b0 += blockTiles) {
+                int b1 = Math.min(t1, b0 + blockTiles);
+                if (scoring == Scoring.COSINE) {
+                    for (int g = q0; g < q1; g += 4) {
+                        for (int j = 0; j < 4; j++) {
+                            thresholds[j] = g + j < q1 ? top[g + j - q0].threshold() : Float.POSITIVE_INFINITY;
+                        }
+                        for (int t = b0; t < b1; t++) {
+                            kernel.cosine4(tiles, t * tileBytes, dim, packed, g * dim, thresholds, scores, masks);
+                            for (int j = 0; j < 4; j++) {
+                                if (masks[j] != 0) {
+                                    TopK tk = top[g + j - q0];
+                                    offerLanes(tk, g + j, t, masks[j], scores, j * lanes);
+                                    thresholds[j] = tk.threshold();
+                                }
+                            }
+                        }
+                    }
+                } else {
+                    for (int q = q0; q < q1; q++) {
+                        TopK tk = top[q - q0];
+                        float threshold = tk.threshold();
+                        for (int t = b0; t < b1; t++) {
+                            long mask = kernel.cosMul(tiles, t * tileBytes, dim, packed, q * 3 * dim, threshold,
+                                    scores);
+                            if (mask != 0) {
+                                offerLanes(tk, q, t, mask, scores, 0);
+                                threshold = tk.threshold();
+                            }
+                        }
+                    }
+                }
+            }
+            return top;
+        }
+
+        private void offerLanes(TopK tk, int query, int tile, long mask, float[] scores, int scoreOff) {
+            int[] ex = exclude[query];
+            while (mask != 0) {
+                int l = Long.numberOfTrailingZeros(mask);
+                mask &= mask - 1;
+                int row = tile * lanes + l;
+                if (row >= limit || excluded[row] || contains(ex, row)) {
+                    continue;
+                }
+                tk.offer(scores[scoreOff + l], row);
+            }
+        }
+    }
+
+    private static boolean contains(int[] a, int v) {
+        for (int x : a) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Frees the off-heap matrix (not the vectors it was built from). */
+    @Override
+    public void close() {
+        arena.close();
+    }
+}

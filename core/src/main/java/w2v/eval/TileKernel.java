@@ -1,0 +1,56 @@
+package w2v.eval;
+
+import java.lang.foreign.MemorySegment;
+import w2v.kernel.Kernels;
+
+/**
+ * Scores one tile of a {@link NormalizedMatrix} against query vectors. A tile holds {@link #lanes()} rows stored
+ * column by column (for each dimension d, the d-th value of every row in the tile, contiguous), so one SIMD
+ * register accumulates the scores of a whole tile at once and there is no horizontal reduction per row.
+ *
+ * <p>Every implementation computes each score as the same sequence of fused multiply-adds over d = 0..dim-1,
+ * so the SIMD and scalar kernels return bit-identical scores.
+ */
+interface TileKernel {
+
+    /** Rows per tile. */
+    int lanes();
+
+    /**
+     * Cosine scores of four queries against one tile.
+     *
+     * @param q four query vectors of {@code dim} floats each, at {@code qOff}, {@code qOff + dim}, ...
+     * @param thresholds per query: a lane is reported only if its score is strictly greater
+     * @param out receives, for query j with any reported lane, its {@link #lanes()} scores at {@code j * lanes()}
+     * @param masks receives, for query j, the bit set of reported lanes (bit l = row l of the tile)
+     */
+    void cosine4(MemorySegment tiles, long tileOffset, int dim, float[] q, int qOff, float[] thresholds,
+                 float[] out, long[] masks);
+
+    /**
+     * 3CosMul scores of one query (vectors pos1, pos2, neg at {@code qOff}, {@code qOff + dim},
+     * {@code qOff + 2 dim}) against one tile: {@code p(pos1) p(pos2) / (p(neg) + 1e-6)} with
+     * {@code p(v) = (1 + cos(v, row)) / 2}, as gensim's {@code most_similar_cosmul}.
+     *
+     * @return the bit set of lanes whose score is strictly greater than {@code threshold}; their scores are in
+     *     {@code out[0 .. lanes())} when it is non-zero
+     */
+    long cosMul(MemorySegment tiles, long tileOffset, int dim, float[] q, int qOff, float threshold, float[] out);
+
+    /** The kernel for this JVM: SIMD when the Vector API module is present (and -Dw2v.scalar is not set). */
+    static TileKernel get() {
+        return Holder.INSTANCE;
+    }
+
+    /** Epsilon of 3CosMul's denominator, gensim's value. */
+    float COSMUL_EPSILON = 1e-6f;
+
+    final class Holder {
+        static final TileKernel INSTANCE =
+                !Boolean.getBoolean("w2v.scalar") && Kernels.vectorApiAvailable() ? new PanamaTileKernel()
+                        : new ScalarTileKernel(16);
+
+        private Holder() {
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package w2v.eval;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/**
+ * A 2-D picture of some words and their nearest neighbours: the unit vectors projected on their first two
+ * principal components ({@link Pca}), drawn with Java2D, each query word linked to its neighbours.
+ */
+public final class WordMap {
+
+    /** Background of the image; everything else drawn is darker. */
+    public static final Color BACKGROUND = Color.WHITE;
+
+    private static final Color QUERY = new Color(0xB0, 0x1C, 0x2E);
+    private static final Color NEIGHBOUR = new Color(0x1F, 0x3A, 0x68);
+    private static final Color LINK = new Color(0xC8, 0xCE, 0xD8);
+    private static final Color TEXT = new Color(0x30, 0x30, 0x30);
+
+    /**
+     * One word on the map.
+     *
+     * @param query whether the user asked for it (else it is a neighbour of {@code of})
+     * @param of the query word this neighbour belongs to (itself for a query word)
+     */
+    public record Point(String word, int row, boolean query, String of, double x, double y) {
+    }
+
+    private final List<Point> points;
+    private final List<String> unknown;
+    private final double[] explained;
+    private final Map<String, Rectangle> labels = new LinkedHashMap<>();
+
+    private WordMap(List<Point> points, List<String> unknown, double[] explained) {
+        this.points = List.copyOf(points);
+        this.unknown = List.copyOf(unknown);
+        this.explained = explained;
+    }
+
+    /**
+     * Lays out {@code words} (unknown ones are left out and listed by {@link #unknown()}) and the {@code k}
+     * nearest neighbours of each among the first {@code restrict} rows; a word appears once even if it is a
+     * neighbour of several queries.
+     */
+    public static WordMap of(Neighbours neighbours, List<String> words, int k, int restrict) {
+        List<List<String>> queries = new ArrayList<>();
+        for (String w : words) {
+            queries.add(List.of(w));
+        }
+        List<Neighbours.Result> results = neighbours.similar(queries, k, restrict);
+        Map<Integer, String[]> chosen = new LinkedHashMap<>(); // row -> {word, of, "q" or "n"}
+        List<String> unknown = new ArrayList<>();
+        for (Neighbours.Result r : results) {
+            if (!r.found()) {
+                unknown.addAll(r.unknown());
+                continue;
+            }
+            int row = r.rows()[0];
+            String word = neighbours.matrix().word(row);
+            chosen.put(row, new String[] {word, word, "q"});
+        }
+        for (Neighbours.Result r : results) {
+            if (!r.found()) {
+                continue;
+            }
+            String of = neighbours.matrix().word(r.rows()[0]);
+            for (Neighbour nb : r.neighbours()) {
+                chosen.putIfAbsent(nb.row(), new String[] {nb.word(), of, "n"});
+            }
+        }
+        float[][] data = new float[chosen.size()][];
+        int i = 0;
+        for (int row : chosen.keySet()) {
+            data[i++] = neighbours.matrix().unitVector(row);
+        }
+        Pca.Projection p = Pca.project(data, 2);
+        List<Point> points = new ArrayList<>();
+        i = 0;
+        for (Map.Entry<Integer, String[]> e : chosen.entrySet()) {
+            String[] v = e.getValue();
+            points.add(new Point(v[0], e.getKey(), v[2].equals("q"), v[1], p.coordinates()[i][0],
+                    p.coordinates()[i][1]));
+            i++;
+        }
+        return new WordMap(points, unknown, p.explained());
+    }
+
+    public List<Point> points() {
+        return points;
+    }
+
+    public List<String> unknown() {
+        return unknown;
+    }
+
+    /** Share of the variance the two axes explain. */
+    public double[] explained() {
+        return explained.clone();
+    }
+
+    /** Where the last {@link #render} drew each word's label, in image pixels. */
+    public Map<String, Rectangle> labelBounds() {
+        return Map.copyOf(labels);
+    }
+
+    /** Draws the map on a {@code width} x {@code height} image. */
+    public BufferedImage render(int width, int height) {
+        if (width < 64 || height < 64) {
+            throw new IllegalArgumentException("image of " + width + "x" + height + " is too small (64x64 at least)");
+        }
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(BACKGROUND);
+            g.fillRect(0, 0, width, height);
+            int fontSize = Math.max(9, Math.min(16, Math.min(width, height) / 50));
+            Font plain = new Font(Font.SANS_SERIF, Font.PLAIN, fontSize);
+            Font bold = plain.deriveFont(Font.BOLD, fontSize + 2f);
+            Font small = plain.deriveFont(Math.max(8f, fontSize - 2f));
+
+            g.setFont(small);
+            g.setColor(TEXT);
+            String title = String.format(Locale.ROOT, "PCA of %d words: axes explain %.1f%% and %.1f%% of the variance",
+                    points.size(), 100 * explained[0], 100 * (explained.length > 1 ? explained[1] : 0));
+            int titleHeight = g.getFontMetrics().getHeight();
+            g.drawString(title, 8, titleHeight);
+
+            double minX = Double.MAX_VALUE;
+            double maxX = -Double.MAX_VALUE;
+            double minY = Double.MAX_VALUE;
+            double maxY = -Double.MAX_VALUE;
+            for (Point p : points) {
+                minX = Math.min(minX, p.x());
+                maxX = Math.max(maxX, p.x());
+                minY = Math.min(minY, p.y());
+                maxY = Math.max(maxY, p.y());
+            }
+            // Room for labels on the right of the rightmost points and a line of text above the top ones.
+            FontMetrics fm = g.getFontMetrics(bold);
+            int widest = 0;
+            for (Point p : points) {
+                widest = Math.max(widest, fm.stringWidth(p.word()));
+            }
+            int left = 20;
+            int right = width - 20 - Math.min(widest, width / 3);
+            int top = titleHeight + 10 + fm.getHeight();
+            int bottom = height - 20;
+            double spanX = maxX - minX > 0 ? maxX - minX : 1;
+            double spanY = maxY - minY > 0 ? maxY - minY : 1;
+            Map<String, int[]> at = new LinkedHashMap<>();
+            for (Point p : points) {
+                int px = (int) Math.round(left + (p.x() - minX) / spanX * (right - left));
+                // Screen y grows downwards; put the second component's positive side up.
+                int py = (int) Math.round(bottom - (p.y() - minY) / spanY * (bottom - top));
+                at.put(p.word(), new int[] {px, py});
+            }
+
+            g.setStroke(new BasicStroke(1f));
+            g.setColor(LINK);
+            for (Point p : points) {
+                if (!p.query()) {
+                    int[] a = at.get(p.word());
+                    int[] b = at.get(p.of());
+                    g.drawLine(a[0], a[1], b[0], b[1]);
+                }
+            }
+            labels.clear();
+            for (int pass = 0; pass < 2; pass++) { // neighbours first, queries on top
+                for (Point p : points) {
+                    if (p.query() != (pass == 1)) {
+                        continue;
+                    }
+                    int[] a = at.get(p.word());
+                    int r = p.query() ? 5 : 3;
+                    g.setColor(p.query() ? QUERY : NEIGHBOUR);
+                    g.fillOval(a[0] - r, a[1] - r, 2 * r, 2 * r);
+                    g.setFont(p.query() ? bold : plain);
+                    FontMetrics m = g.getFontMetrics();
+                    int tx = a[0] + r + 3;
+                    int ty = a[1] - r;
+                    g.drawString(p.word(), tx, ty);
+                    labels.put(p.word(), new Rectangle(tx, ty - m.getAscent(), m.stringWidth(p.word()),
+                            m.getAscent() + m.getDescent()));
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    /** Renders and writes a PNG (atomically: a temporary file beside {@code out}, then a rename). */
+    public void writePng(Path out, int width, int height) throws IOException {
+        BufferedImage img = render(width, height);
+        Path dir = out.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, ".w2v-map", ".png");
+        try {
+            if (!ImageIO.write(img, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer in this JVM");
+            }
+            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static {
+        // No display is needed (or wanted) to draw into an image.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+}
