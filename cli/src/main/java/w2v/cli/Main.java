@@ -11,7 +11,8 @@ public final class Main {
     }
 
     static List<Command> commands() {
-        return List.of(new DemoCommand(), new TrainCommand());
+        return List.of(new DemoCommand(), new TrainCommand(), new SimilarCommand(), new AnalogyCommand(),
+                new EvalCommand(), new MapCommand());
     }
 
     public static void main(String[] args) {

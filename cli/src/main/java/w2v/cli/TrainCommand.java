@@ -8,6 +8,7 @@ import org.kohsuke.args4j.CmdLineParser;
 import org.kohsuke.args4j.Option;
 import org.kohsuke.args4j.ParserProperties;
 import w2v.corpus.CorpusFile;
+import w2v.eval.AnalogyEvaluation;
 import w2v.io.VectorWriter;
 import w2v.model.Model;
 import w2v.model.WordVectors;
@@ -22,6 +23,9 @@ import w2v.vocab.VocabularyFile;
  * available cores.
  */
 final class TrainCommand implements Command {
+
+    /** Evaluate on the most frequent words only, as word2vec C's compute-accuracy and most papers do. */
+    static final int EVAL_RESTRICT = 30_000;
 
     @Option(name = "-train", metaVar = "FILE", usage = "text to train on: words separated by spaces, one sentence per line")
     Path train;
@@ -66,6 +70,9 @@ final class TrainCommand implements Command {
     @Option(name = "-discard-on-interrupt", usage = "on SIGINT/SIGTERM write nothing (default: write the vectors "
             + "trained so far)")
     boolean discardOnInterrupt;
+    @Option(name = "-eval", metaVar = "FILE", usage = "after training, evaluate on an analogy file "
+            + "(questions-words.txt format; first 30000 words, as gensim's restrict_vocab)")
+    Path eval;
     @Option(name = "--help", aliases = "-help", help = true, usage = "show this help")
     boolean help;
 
@@ -130,6 +137,9 @@ final class TrainCommand implements Command {
         if (unwritable == null) {
             unwritable = OutputPaths.problem(saveVocab);
         }
+        if (unwritable == null && eval != null && !Files.isReadable(eval)) {
+            unwritable = eval + ": analogy file not found or not readable";
+        }
         if (unwritable != null) {
             err.println("w2v train: " + unwritable);
             return 1;
@@ -177,6 +187,9 @@ final class TrainCommand implements Command {
                 }
                 if (debug >= 2) {
                     err.println("Memory: " + trainer.memory());
+                }
+                if (eval != null) {
+                    out.print(AnalogyEvaluation.evaluate(vectors, eval, EVAL_RESTRICT).format());
                 }
             }
         }
