@@ -30,6 +30,7 @@ public final class GenerateCorpus {
           --relations N       relation families, 1..3: capital-world, gram-plural, gram-past-tense (default 3)
           --entities N        pairs per relation (default 40)
           --topics N          topic words per pair (default 4)
+          --topic-sharing N   pairs that share each topic word, on average (default 3)
           --markers N         marker words per role (default 8)
           --planted F         fraction of sentences that mention entities (default 0.6)
           --min-sentence N    shortest sentence in words (default 5)
@@ -55,6 +56,7 @@ public final class GenerateCorpus {
         int relations = d.relations();
         int entities = d.entitiesPerRelation();
         int topics = d.topicWordsPerEntity();
+        int sharing = d.entitiesPerTopicWord();
         int markers = d.markersPerRole();
         double planted = d.plantedFraction();
         int minSentence = d.minSentence();
@@ -84,6 +86,7 @@ public final class GenerateCorpus {
                     case "--relations" -> relations = toInt(opt, count(opt, v));
                     case "--entities" -> entities = toInt(opt, count(opt, v));
                     case "--topics" -> topics = toInt(opt, count(opt, v));
+                    case "--topic-sharing" -> sharing = toInt(opt, count(opt, v));
                     case "--markers" -> markers = toInt(opt, count(opt, v));
                     case "--planted" -> planted = parseDouble(opt, v);
                     case "--min-sentence" -> minSentence = toInt(opt, count(opt, v));
@@ -97,7 +100,7 @@ public final class GenerateCorpus {
             if (out == null) {
                 throw new IllegalArgumentException("--out is required (a file, or - for standard output)");
             }
-            spec = new PlantedCorpus.Spec(words, seed, filler, zipf, relations, entities, topics, markers,
+            spec = new PlantedCorpus.Spec(words, seed, filler, zipf, relations, entities, topics, sharing, markers,
                 planted, minSentence, maxSentence);
         } catch (IllegalArgumentException e) {
             stderr.println("GenerateCorpus: " + e.getMessage() + " (--help for usage)");

@@ -3,8 +3,9 @@ package w2v.data;
 import java.util.List;
 
 /**
- * One planted relation family, e.g. country to capital. Every pair {@code x_i -> y_i} shares topic words (the
- * entity's own context), every {@code x} shares the {@code xMarkers} and every {@code y} the {@code yMarkers},
+ * One planted relation family, e.g. country to capital. The two words of a pair {@code x_i -> y_i} occur
+ * among the same topic words (the entity's context), every {@code x} among the {@code xMarkers} and every
+ * {@code y} among the {@code yMarkers},
  * so {@code vec(y_j) - vec(x_j) + vec(x_i)} lands near {@code vec(y_i)}.
  *
  * @param section  the name of the relation and of its questions-file section, e.g. {@code gram-plural}
@@ -24,7 +25,8 @@ public record Relation(String section, String xRole, String yRole, List<String> 
     }
 
     /**
-     * One entity: its two words and the topic words that occur around both of them and nothing else.
+     * One entity: its two words and the topic words that occur around both of them. A topic word also serves
+     * a few other pairs of the same relation, never the same set of them.
      */
     public record Pair(String x, String y, List<String> topicWords) {
         public Pair {
