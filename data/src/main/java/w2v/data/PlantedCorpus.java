@@ -3,6 +3,9 @@ package w2v.data;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -201,6 +204,12 @@ public final class PlantedCorpus {
     // Generation tables, all O(vocabulary).
     private final byte[][] bytes;
     private final int maxWordBytes;
+    /** Word {@code i} followed by a space, little-endian in one long, when that fits in 8 bytes. */
+    private final long[] packed;
+    /** Length of {@code packed[i]} in bytes (word + space), or 0 when the word is too long to pack. */
+    private final byte[] packedLength;
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class,
+        ByteOrder.LITTLE_ENDIAN);
     private final AliasTable filler;
     private final int[][] xMarkerIds;
     private final int[][] yMarkerIds;
@@ -297,6 +306,18 @@ public final class PlantedCorpus {
             longest = Math.max(longest, bytes[i].length);
         }
         maxWordBytes = longest;
+        packed = new long[bytes.length];
+        packedLength = new byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i].length < 8) {
+                long v = (long) ' ' << (8 * bytes[i].length);
+                for (int j = 0; j < bytes[i].length; j++) {
+                    v |= (bytes[i][j] & 0xFFL) << (8 * j);
+                }
+                packed[i] = v;
+                packedLength[i] = (byte) (bytes[i].length + 1);
+            }
+        }
 
         double[] weights = new double[spec.fillerWords()];
         for (int r = 0; r < weights.length; r++) {
@@ -445,11 +466,9 @@ public final class PlantedCorpus {
      */
     public long write(OutputStream out) throws IOException {
         SplitMix64 rng = new SplitMix64(SplitMix64.derive(spec.seed(), 2));
-        byte[] buf = new byte[1 << 16];
-        int sentenceMax = spec.maxSentence() * (maxWordBytes + 1) + 1;
-        if (sentenceMax > buf.length) {
-            buf = new byte[sentenceMax];
-        }
+        // Room for one more sentence, plus 8 bytes of slack for the last packed store.
+        int sentenceMax = spec.maxSentence() * (maxWordBytes + 1) + 8;
+        byte[] buf = new byte[Math.max(1 << 16, 2 * sentenceMax)];
         int pos = 0;
         long written = 0;
         int[] tokens = new int[spec.maxSentence()];
@@ -479,11 +498,18 @@ public final class PlantedCorpus {
                 pos = 0;
             }
             for (int i = 0; i < n; i++) {
-                byte[] w = bytes[tokens[i]];
-                for (byte b : w) {
-                    buf[pos++] = b;
+                int id = tokens[i];
+                int length = packedLength[id];
+                if (length != 0) {
+                    // One 8-byte store; the bytes past the word are overwritten by the next one.
+                    LONG_LE.set(buf, pos, packed[id]);
+                    pos += length;
+                } else {
+                    for (byte b : bytes[id]) {
+                        buf[pos++] = b;
+                    }
+                    buf[pos++] = ' ';
                 }
-                buf[pos++] = ' ';
             }
             buf[pos - 1] = '\n';
             remaining -= n;
