@@ -76,6 +76,77 @@ public final class PanamaKernels implements VectorKernels {
     }
 
     @Override
+    public void dotBlock(MemorySegment a, long[] aRows, int m, MemorySegment b, long[] bRows, int n, int len,
+                         float[] scores) {
+        int bound = SPECIES.loopBound(len);
+        VectorMask<Float> tail = SPECIES.indexInRange(bound, len);
+        for (int i = 0; i < m; i++) {
+            long ai = aRows[i];
+            int j = 0;
+            // Four b rows per pass: each chunk of a_i is loaded once for four independent FMA chains.
+            for (; j + 4 <= n; j += 4) {
+                long b0 = bRows[j], b1 = bRows[j + 1], b2 = bRows[j + 2], b3 = bRows[j + 3];
+                FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0, s2 = s0, s3 = s0;
+                int k = 0;
+                for (; k < bound; k += LANES) {
+                    long off = 4L * k;
+                    FloatVector va = FloatVector.fromMemorySegment(SPECIES, a, ai + off, ORDER);
+                    s0 = va.fma(FloatVector.fromMemorySegment(SPECIES, b, b0 + off, ORDER), s0);
+                    s1 = va.fma(FloatVector.fromMemorySegment(SPECIES, b, b1 + off, ORDER), s1);
+                    s2 = va.fma(FloatVector.fromMemorySegment(SPECIES, b, b2 + off, ORDER), s2);
+                    s3 = va.fma(FloatVector.fromMemorySegment(SPECIES, b, b3 + off, ORDER), s3);
+                }
+                if (k < len) {
+                    long off = 4L * k;
+                    FloatVector va = FloatVector.fromMemorySegment(SPECIES, a, ai + off, ORDER, tail);
+                    s0 = va.fma(FloatVector.fromMemorySegment(SPECIES, b, b0 + off, ORDER, tail), s0);
+                    s1 = va.fma(FloatVector.fromMemorySegment(SPECIES, b, b1 + off, ORDER, tail), s1);
+                    s2 = va.fma(FloatVector.fromMemorySegment(SPECIES, b, b2 + off, ORDER, tail), s2);
+                    s3 = va.fma(FloatVector.fromMemorySegment(SPECIES, b, b3 + off, ORDER, tail), s3);
+                }
+                int o = i * n + j;
+                scores[o] = s0.reduceLanes(VectorOperators.ADD);
+                scores[o + 1] = s1.reduceLanes(VectorOperators.ADD);
+                scores[o + 2] = s2.reduceLanes(VectorOperators.ADD);
+                scores[o + 3] = s3.reduceLanes(VectorOperators.ADD);
+            }
+            for (; j < n; j++) {
+                scores[i * n + j] = dot(a, ai, b, bRows[j], len);
+            }
+        }
+    }
+
+    @Override
+    public void accumulate(MemorySegment x, long[] xRows, int n, float[] c, int rStep, int sStep,
+                           MemorySegment y, long[] yRows, int m, int len) {
+        int bound = SPECIES.loopBound(len);
+        for (int r = 0; r < m; r++) {
+            long yo = yRows[r];
+            int cr = r * rStep;
+            int k = 0;
+            for (; k < bound; k += LANES) {
+                long off = 4L * k;
+                FloatVector acc = FloatVector.fromMemorySegment(SPECIES, y, yo + off, ORDER);
+                for (int s = 0; s < n; s++) {
+                    FloatVector vx = FloatVector.fromMemorySegment(SPECIES, x, xRows[s] + off, ORDER);
+                    acc = vx.fma(FloatVector.broadcast(SPECIES, c[cr + s * sStep]), acc);
+                }
+                acc.intoMemorySegment(y, yo + off, ORDER);
+            }
+            if (k < len) {
+                VectorMask<Float> tail = SPECIES.indexInRange(k, len);
+                long off = 4L * k;
+                FloatVector acc = FloatVector.fromMemorySegment(SPECIES, y, yo + off, ORDER, tail);
+                for (int s = 0; s < n; s++) {
+                    FloatVector vx = FloatVector.fromMemorySegment(SPECIES, x, xRows[s] + off, ORDER, tail);
+                    acc = vx.fma(FloatVector.broadcast(SPECIES, c[cr + s * sStep]), acc);
+                }
+                acc.intoMemorySegment(y, yo + off, ORDER, tail);
+            }
+        }
+    }
+
+    @Override
     public String name() {
         return "panama-" + SPECIES.vectorBitSize();
     }

@@ -18,6 +18,23 @@ public interface VectorKernels {
     /** x[i] *= s for i in [0, n). */
     void scale(float s, MemorySegment x, long xOffset, int n);
 
+    /**
+     * The m x n matrix of dot products between rows of two tables: {@code scores[i * n + j] = dot(a_i, b_j)},
+     * a_i at byte offset {@code aRows[i]} of {@code a}, b_j at {@code bRows[j]} of {@code b}, each {@code len} floats.
+     * One load of each a chunk serves several b rows, which is the point of batching.
+     */
+    void dotBlock(MemorySegment a, long[] aRows, int m, MemorySegment b, long[] bRows, int n, int len, float[] scores);
+
+    /**
+     * For each destination row r < m: {@code y_r += sum over s < n of c[r * rStep + s * sStep] * x_s}, where
+     * y_r is at {@code yRows[r]} of {@code y} and x_s at {@code xRows[s]} of {@code x}. Each chunk of y_r is
+     * loaded and stored once for all n contributions. With (rStep, sStep) = (n, 1) the coefficients are read as
+     * an m x n matrix, with (1, m') as the transpose of an m' x m matrix. x and y may be the same memory only
+     * if no y row is also an x row.
+     */
+    void accumulate(MemorySegment x, long[] xRows, int n, float[] c, int rStep, int sStep,
+                    MemorySegment y, long[] yRows, int m, int len);
+
     /** A short name for logs and benchmark tables. */
     String name();
 }

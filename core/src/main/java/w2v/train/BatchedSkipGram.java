@@ -33,6 +33,7 @@ public final class BatchedSkipGram implements Architecture {
     private final long[] targetRows;
     private final float[] coefficients; // contexts x targets: alpha * (label - sigma(score))
     private final MemorySegment grads; // one gradient row per context word
+    private final long[] gradRows;
 
     public BatchedSkipGram(EmbeddingTable input, EmbeddingTable output, UnigramTable table, int negatives,
                            int maxWindow, Rng rng, Arena arena) {
@@ -48,6 +49,10 @@ public final class BatchedSkipGram implements Architecture {
         this.targetRows = new long[negatives + 1];
         this.coefficients = new float[maxContexts * (negatives + 1)];
         this.grads = arena.allocate(rowBytes * maxContexts, 64);
+        this.gradRows = new long[maxContexts];
+        for (int i = 0; i < maxContexts; i++) {
+            gradRows[i] = i * rowBytes;
+        }
     }
 
     @Override
@@ -74,43 +79,25 @@ public final class BatchedSkipGram implements Architecture {
         }
 
         // Scores and their gradient coefficients, all from the rows as they are now.
-        for (int i = 0; i < m; i++) {
-            long ci = contextRows[i];
-            for (int j = 0; j < n; j++) {
-                float f = K.dot(in, ci, out, targetRows[j], stride);
-                float label = j == 0 ? 1f : 0f;
-                float g;
-                if (f > MAX_EXP) {
-                    g = (label - 1f) * alpha;
-                } else if (f < -MAX_EXP) {
-                    g = label * alpha;
-                } else {
-                    g = (label - SigmoidTable.sigmoid(f)) * alpha;
-                }
-                coefficients[i * n + j] = g;
+        K.dotBlock(in, contextRows, m, out, targetRows, n, stride, coefficients);
+        for (int i = 0, mn = m * n; i < mn; i++) {
+            float f = coefficients[i];
+            float label = i % n == 0 ? 1f : 0f;
+            float g;
+            if (f > MAX_EXP) {
+                g = (label - 1f) * alpha;
+            } else if (f < -MAX_EXP) {
+                g = label * alpha;
+            } else {
+                g = (label - SigmoidTable.sigmoid(f)) * alpha;
             }
+            coefficients[i] = g;
         }
-        // Input gradients: grads[i] = sum_j g_ij out_j (old output rows).
+        // Input gradients from the old output rows: grads_i = sum_j g_ij out_j.
         grads.asSlice(0, m * rowBytes).fill((byte) 0);
-        for (int i = 0; i < m; i++) {
-            long gi = i * rowBytes;
-            for (int j = 0; j < n; j++) {
-                float g = coefficients[i * n + j];
-                if (g != 0f) {
-                    K.axpy(g, out, targetRows[j], grads, gi, stride);
-                }
-            }
-        }
-        // Output update: out_j += sum_i g_ij in_i (old input rows).
-        for (int j = 0; j < n; j++) {
-            long tj = targetRows[j];
-            for (int i = 0; i < m; i++) {
-                float g = coefficients[i * n + j];
-                if (g != 0f) {
-                    K.axpy(g, in, contextRows[i], out, tj, stride);
-                }
-            }
-        }
+        K.accumulate(out, targetRows, n, coefficients, n, 1, grads, gradRows, m, stride);
+        // Output update from the old input rows: out_j += sum_i g_ij in_i.
+        K.accumulate(in, contextRows, m, coefficients, 1, n, out, targetRows, n, stride);
         for (int i = 0; i < m; i++) {
             K.axpy(1f, grads, i * rowBytes, in, contextRows[i], stride);
         }

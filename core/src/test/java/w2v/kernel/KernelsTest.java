@@ -79,6 +79,79 @@ class KernelsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("lengths")
+    void dotBlockMatchesScalarDots(int len) {
+        try (Arena arena = Arena.ofConfined()) {
+            Random r = new Random(7L * len);
+            int rows = 12;
+            MemorySegment a = random(arena, rows * (len + 3), r);
+            MemorySegment b = random(arena, rows * (len + 3), r);
+            int m = 1 + r.nextInt(10), n = 1 + r.nextInt(11);
+            long[] aRows = new long[m], bRows = new long[n];
+            for (int i = 0; i < m; i++) {
+                aRows[i] = 4L * r.nextInt(rows) * (len + 3);
+            }
+            for (int j = 0; j < n; j++) {
+                bRows[j] = 4L * (r.nextInt(rows) * (len + 3) + r.nextInt(3)); // not aligned
+            }
+            float[] expected = new float[m * n];
+            float[] actual = new float[m * n];
+            SCALAR.dotBlock(a, aRows, m, b, bRows, n, len, expected);
+            SIMD.dotBlock(a, aRows, m, b, bRows, n, len, actual);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    assertEquals(expected[i * n + j], actual[i * n + j],
+                            tolerance(a, aRows[i], b, bRows[j], len), "len=" + len + " i=" + i + " j=" + j);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("lengths")
+    void accumulateMatchesScalarExactlyInBothCoefficientLayouts(int len) {
+        try (Arena arena = Arena.ofConfined()) {
+            Random r = new Random(11L * len);
+            int rows = 12;
+            MemorySegment x = random(arena, rows * len + 2, r);
+            MemorySegment y1 = random(arena, rows * len + 2, r);
+            MemorySegment y2 = arena.allocate(y1.byteSize(), 64);
+            int n = 1 + r.nextInt(10), m = 1 + r.nextInt(8);
+            long[] xRows = new long[n], yRows = new long[m];
+            for (int s = 0; s < n; s++) {
+                xRows[s] = 4L * (r.nextInt(rows) * len + r.nextInt(2));
+            }
+            for (int q = 0; q < m; q++) {
+                yRows[q] = 4L * (r.nextInt(rows) * len); // repeats allowed: each applies in turn
+            }
+            float[] c = new float[m * n];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = r.nextFloat() - 0.5f;
+            }
+            for (boolean transposed : new boolean[] {false, true}) {
+                y2.copyFrom(y1);
+                MemorySegment y3 = arena.allocate(y1.byteSize(), 64);
+                y3.copyFrom(y1);
+                int rStep = transposed ? 1 : n, sStep = transposed ? m : 1;
+                SCALAR.accumulate(x, xRows, n, c, rStep, sStep, y2, yRows, m, len);
+                SIMD.accumulate(x, xRows, n, c, rStep, sStep, y3, yRows, m, len);
+                assertEquals(-1L, y2.mismatch(y3), "len=" + len + " transposed=" + transposed);
+                // And it is what it says: y_r += sum_s c x_s, checked in double for the first row.
+                MemorySegment y4 = arena.allocate(y1.byteSize(), 64);
+                y4.copyFrom(y1);
+                SCALAR.accumulate(x, xRows, n, c, rStep, sStep, y4, new long[] {yRows[0]}, 1, len);
+                for (int i = 0; i < len; i++) {
+                    double e = y1.get(F, yRows[0] + 4L * i);
+                    for (int s = 0; s < n; s++) {
+                        e += (double) c[s * sStep] * x.get(F, xRows[s] + 4L * i);
+                    }
+                    assertEquals(e, y4.get(F, yRows[0] + 4L * i), 1e-5, "i=" + i);
+                }
+            }
+        }
+    }
+
     @Test
     void maskedTailWritesNothingPastTheEnd() {
         try (Arena arena = Arena.ofConfined()) {
