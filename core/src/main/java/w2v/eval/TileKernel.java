@@ -16,15 +16,18 @@ interface TileKernel {
     /** Rows per tile. */
     int lanes();
 
+    /** Queries scored together by {@link #cosine8}: one column load feeds this many accumulators. */
+    int GROUP = 8;
+
     /**
-     * Cosine scores of four queries against one tile.
+     * Cosine scores of {@link #GROUP} queries against one tile.
      *
-     * @param q four query vectors of {@code dim} floats each, at {@code qOff}, {@code qOff + dim}, ...
+     * @param q the queries interleaved: value d of query j at {@code qOff + d * GROUP + j}
      * @param thresholds per query: a lane is reported only if its score is strictly greater
      * @param out receives, for query j with any reported lane, its {@link #lanes()} scores at {@code j * lanes()}
      * @param masks receives, for query j, the bit set of reported lanes (bit l = row l of the tile)
      */
-    void cosine4(MemorySegment tiles, long tileOffset, int dim, float[] q, int qOff, float[] thresholds,
+    void cosine8(MemorySegment tiles, long tileOffset, int dim, float[] q, int qOff, float[] thresholds,
                  float[] out, long[] masks);
 
     /**
