@@ -2,6 +2,7 @@ package w2v.eval;
 
 import java.lang.foreign.MemorySegment;
 import w2v.kernel.Kernels;
+import w2v.kernel.ScalarKernels;
 
 /**
  * Scores one tile of a {@link NormalizedMatrix} against query vectors. A tile holds {@link #lanes()} rows stored
@@ -40,7 +41,7 @@ interface TileKernel {
      */
     long cosMul(MemorySegment tiles, long tileOffset, int dim, float[] q, int qOff, float threshold, float[] out);
 
-    /** The kernel for this JVM: SIMD when the Vector API module is present (and -Dw2v.scalar is not set). */
+    /** The kernel for this JVM: SIMD exactly when {@link Kernels#get()} chose the Vector API kernels. */
     static TileKernel get() {
         return Holder.INSTANCE;
     }
@@ -49,9 +50,9 @@ interface TileKernel {
     float COSMUL_EPSILON = 1e-6f;
 
     final class Holder {
+        // Follows the project-wide choice (and its warning when the Vector API module is missing, -Dw2v.scalar).
         static final TileKernel INSTANCE =
-                !Boolean.getBoolean("w2v.scalar") && Kernels.vectorApiAvailable() ? new PanamaTileKernel()
-                        : new ScalarTileKernel(16);
+                Kernels.get() instanceof ScalarKernels ? new ScalarTileKernel(16) : new PanamaTileKernel();
 
         private Holder() {
         }
