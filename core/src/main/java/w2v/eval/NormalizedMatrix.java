@@ -14,7 +14,7 @@ import w2v.model.WordVectors;
  *
  * <p>Rows are grouped in tiles of {@code lanes} rows (16 with AVX-512) stored column by column, so the SIMD
  * kernel accumulates the cosines of a whole tile in one register without a reduction per row, and one load of a
- * column feeds four queries. Searches split the work over threads by query blocks (many queries) or by row ranges
+ * column feeds eight queries. Searches split the work over threads by query blocks (many queries) or by row ranges
  * (few queries), walk the rows in cache-sized blocks, and keep a top-k heap per query.
  *
  * <p>Rows that cannot be an answer are never returned: rows whose vector is zero or not finite (gensim gives
@@ -266,8 +266,10 @@ public final class NormalizedMatrix implements AutoCloseable {
             return out;
         }
         int per = scoring.vectors;
-        // Queries packed contiguously, padded to a multiple of four (padding never scores above +inf).
-        int padded = (nq + 3) / 4 * 4;
+        int group = TileKernel.GROUP;
+        // COSINE: queries interleaved by groups of eight (value d of query j of a group at d * 8 + j), padded to
+        // a whole group (padding never scores above +inf). COSMUL: each query's three vectors one after another.
+        int padded = (nq + group - 1) / group * group;
         float[] packed = new float[padded * per * dim];
         int[][] exclude = new int[nq][];
         for (int i = 0; i < nq; i++) {
@@ -281,7 +283,14 @@ public final class NormalizedMatrix implements AutoCloseable {
                 if (v.length != dim) {
                     throw new IllegalArgumentException("query of dimension " + v.length + ", vectors have " + dim);
                 }
-                System.arraycopy(v, 0, packed, (i * per + j) * dim, dim);
+                if (scoring == Scoring.COSINE) {
+                    int base = (i / group) * group * dim + i % group;
+                    for (int d = 0; d < dim; d++) {
+                        packed[base + d * group] = v[d];
+                    }
+                } else {
+                    System.arraycopy(v, 0, packed, (i * per + j) * dim, dim);
+                }
             }
             exclude[i] = q.exclude();
         }
@@ -346,19 +355,20 @@ public final class NormalizedMatrix implements AutoCloseable {
                 top[i] = new TopK(k);
             }
             int blockTiles = (int) Math.max(1, BLOCK_BYTES / tileBytes);
-            float[] scores = new float[4 * lanes];
-            float[] thresholds = new float[4];
-            long[] masks = new long[4];
+            int group = TileKernel.GROUP;
+            float[] scores = new float[group * lanes];
+            float[] thresholds = new float[group];
+            long[] masks = new long[group];
             for (int b0 = t0; b0 < t1; b0 += blockTiles) {
                 int b1 = Math.min(t1, b0 + blockTiles);
                 if (scoring == Scoring.COSINE) {
-                    for (int g = q0; g < q1; g += 4) {
-                        for (int j = 0; j < 4; j++) {
+                    for (int g = q0; g < q1; g += group) {
+                        for (int j = 0; j < group; j++) {
                             thresholds[j] = g + j < q1 ? top[g + j - q0].threshold() : Float.POSITIVE_INFINITY;
                         }
                         for (int t = b0; t < b1; t++) {
-                            kernel.cosine4(tiles, t * tileBytes, dim, packed, g * dim, thresholds, scores, masks);
-                            for (int j = 0; j < 4; j++) {
+                            kernel.cosine8(tiles, t * tileBytes, dim, packed, g * dim, thresholds, scores, masks);
+                            for (int j = 0; j < group; j++) {
                                 if (masks[j] != 0) {
                                     TopK tk = top[g + j - q0];
                                     offerLanes(tk, g + j, t, masks[j], scores, j * lanes);

@@ -26,23 +26,26 @@ final class ScalarTileKernel implements TileKernel {
     }
 
     @Override
-    public void cosine4(MemorySegment tiles, long tileOffset, int dim, float[] q, int qOff, float[] thresholds,
+    public void cosine8(MemorySegment tiles, long tileOffset, int dim, float[] q, int qOff, float[] thresholds,
                         float[] out, long[] masks) {
-        for (int j = 0; j < 4; j++) {
-            int qj = qOff + j * dim;
-            long mask = 0;
-            for (int l = 0; l < lanes; l++) {
-                float acc = 0f;
-                long off = tileOffset + 4L * l;
-                for (int d = 0; d < dim; d++, off += 4L * lanes) {
-                    acc = Math.fma(tiles.get(F, off), q[qj + d], acc);
-                }
-                out[j * lanes + l] = acc;
-                if (acc > thresholds[j]) {
-                    mask |= 1L << l;
+        java.util.Arrays.fill(masks, 0, GROUP, 0L);
+        float[] acc = new float[GROUP];
+        for (int l = 0; l < lanes; l++) {
+            java.util.Arrays.fill(acc, 0f);
+            long off = tileOffset + 4L * l;
+            int i = qOff;
+            for (int d = 0; d < dim; d++, off += 4L * lanes, i += GROUP) {
+                float x = tiles.get(F, off);
+                for (int j = 0; j < GROUP; j++) {
+                    acc[j] = Math.fma(x, q[i + j], acc[j]);
                 }
             }
-            masks[j] = mask;
+            for (int j = 0; j < GROUP; j++) {
+                out[j * lanes + l] = acc[j];
+                if (acc[j] > thresholds[j]) {
+                    masks[j] |= 1L << l;
+                }
+            }
         }
     }
 

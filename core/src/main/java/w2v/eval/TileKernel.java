@@ -2,6 +2,7 @@ package w2v.eval;
 
 import java.lang.foreign.MemorySegment;
 import w2v.kernel.Kernels;
+import w2v.kernel.ScalarKernels;
 
 /**
  * Scores one tile of a {@link NormalizedMatrix} against query vectors. A tile holds {@link #lanes()} rows stored
@@ -16,15 +17,18 @@ interface TileKernel {
     /** Rows per tile. */
     int lanes();
 
+    /** Queries scored together by {@link #cosine8}: one column load feeds this many accumulators. */
+    int GROUP = 8;
+
     /**
-     * Cosine scores of four queries against one tile.
+     * Cosine scores of {@link #GROUP} queries against one tile.
      *
-     * @param q four query vectors of {@code dim} floats each, at {@code qOff}, {@code qOff + dim}, ...
+     * @param q the queries interleaved: value d of query j at {@code qOff + d * GROUP + j}
      * @param thresholds per query: a lane is reported only if its score is strictly greater
      * @param out receives, for query j with any reported lane, its {@link #lanes()} scores at {@code j * lanes()}
      * @param masks receives, for query j, the bit set of reported lanes (bit l = row l of the tile)
      */
-    void cosine4(MemorySegment tiles, long tileOffset, int dim, float[] q, int qOff, float[] thresholds,
+    void cosine8(MemorySegment tiles, long tileOffset, int dim, float[] q, int qOff, float[] thresholds,
                  float[] out, long[] masks);
 
     /**
@@ -37,7 +41,7 @@ interface TileKernel {
      */
     long cosMul(MemorySegment tiles, long tileOffset, int dim, float[] q, int qOff, float threshold, float[] out);
 
-    /** The kernel for this JVM: SIMD when the Vector API module is present (and -Dw2v.scalar is not set). */
+    /** The kernel for this JVM: SIMD exactly when {@link Kernels#get()} chose the Vector API kernels. */
     static TileKernel get() {
         return Holder.INSTANCE;
     }
@@ -46,9 +50,9 @@ interface TileKernel {
     float COSMUL_EPSILON = 1e-6f;
 
     final class Holder {
+        // Follows the project-wide choice (and its warning when the Vector API module is missing, -Dw2v.scalar).
         static final TileKernel INSTANCE =
-                !Boolean.getBoolean("w2v.scalar") && Kernels.vectorApiAvailable() ? new PanamaTileKernel()
-                        : new ScalarTileKernel(16);
+                Kernels.get() instanceof ScalarKernels ? new ScalarTileKernel(16) : new PanamaTileKernel();
 
         private Holder() {
         }

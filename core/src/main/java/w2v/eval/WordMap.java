@@ -27,6 +27,13 @@ public final class WordMap {
     /** Background of the image; everything else drawn is darker. */
     public static final Color BACKGROUND = Color.WHITE;
 
+    static {
+        // No display is needed (or wanted) to draw into an image.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
     private static final Color QUERY = new Color(0xB0, 0x1C, 0x2E);
     private static final Color NEIGHBOUR = new Color(0x1F, 0x3A, 0x68);
     private static final Color LINK = new Color(0xC8, 0xCE, 0xD8);
@@ -181,8 +188,9 @@ public final class WordMap {
                     g.drawLine(a[0], a[1], b[0], b[1]);
                 }
             }
-            labels.clear();
-            for (int pass = 0; pass < 2; pass++) { // neighbours first, queries on top
+            // Dots first (neighbours, then queries on top), then labels placed greedily where they overlap no
+            // label placed before: the query words first, so they keep the best spots.
+            for (int pass = 0; pass < 2; pass++) {
                 for (Point p : points) {
                     if (p.query() != (pass == 1)) {
                         continue;
@@ -191,13 +199,63 @@ public final class WordMap {
                     int r = p.query() ? 5 : 3;
                     g.setColor(p.query() ? QUERY : NEIGHBOUR);
                     g.fillOval(a[0] - r, a[1] - r, 2 * r, 2 * r);
+                }
+            }
+            labels.clear();
+            List<Rectangle> placed = new ArrayList<>();
+            Rectangle fallback = null;
+            for (int pass = 0; pass < 2; pass++) {
+                for (Point p : points) {
+                    if (p.query() != (pass == 0)) {
+                        continue;
+                    }
+                    int[] a = at.get(p.word());
+                    int r = p.query() ? 5 : 3;
                     g.setFont(p.query() ? bold : plain);
                     FontMetrics m = g.getFontMetrics();
-                    int tx = a[0] + r + 3;
-                    int ty = a[1] - r;
-                    g.drawString(p.word(), tx, ty);
-                    labels.put(p.word(), new Rectangle(tx, ty - m.getAscent(), m.stringWidth(p.word()),
-                            m.getAscent() + m.getDescent()));
+                    int w = m.stringWidth(p.word());
+                    int h = m.getAscent() + m.getDescent();
+                    // Candidate boxes around the dot, nearest first: right above, right below, left above, left
+                    // below, above, below, then the same further out; else the spot overlapping least.
+                    Rectangle box = null;
+                    long leastOverlap = Long.MAX_VALUE;
+                    for (int ring = 0; ring < 4 && box == null; ring++) {
+                        int dy = ring * h;
+                        int[][] spots = {
+                            {a[0] + r + 3, a[1] - r - h + m.getDescent() - dy}, {a[0] + r + 3, a[1] + r - 2 + dy},
+                            {a[0] - r - 3 - w, a[1] - r - h + m.getDescent() - dy}, {a[0] - r - 3 - w, a[1] + r - 2 + dy},
+                            {a[0] - w / 2, a[1] - r - 2 - h - dy}, {a[0] - w / 2, a[1] + r + 2 + dy},
+                        };
+                        for (int[] spot : spots) {
+                            Rectangle c = new Rectangle(spot[0], spot[1], w, h);
+                            if (c.x < 0 || c.y < 0 || c.x + w > width || c.y + h > height) {
+                                continue;
+                            }
+                            long overlap = 0;
+                            for (Rectangle q : placed) {
+                                Rectangle i = c.intersection(q);
+                                if (!i.isEmpty()) {
+                                    overlap += (long) i.width * i.height;
+                                }
+                            }
+                            if (overlap == 0) {
+                                box = c;
+                                break;
+                            }
+                            if (overlap < leastOverlap) {
+                                leastOverlap = overlap;
+                                fallback = c;
+                            }
+                        }
+                    }
+                    if (box == null) {
+                        box = fallback != null ? fallback : new Rectangle(a[0] + r + 3, a[1] - r - h, w, h);
+                    }
+                    fallback = null;
+                    placed.add(box);
+                    g.setColor(p.query() ? QUERY : NEIGHBOUR);
+                    g.drawString(p.word(), box.x, box.y + m.getAscent());
+                    labels.put(p.word(), box);
                 }
             }
         } finally {
@@ -219,13 +277,6 @@ public final class WordMap {
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
-        }
-    }
-
-    static {
-        // No display is needed (or wanted) to draw into an image.
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
         }
     }
 }
