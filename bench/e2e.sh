@@ -38,7 +38,9 @@ set -uo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 invocation="bench/e2e.sh"
-for a in "$@"; do invocation+=" $(printf '%q' "$a")"; done
+for a in "$@"; do
+  if [[ "$a" =~ ^[A-Za-z0-9_./,:=+-]+$ ]]; then invocation+=" $a"; else invocation+=" '${a//\'/\'\\\'\'}'"; fi
+done
 
 CORPUS=/work/shared/data/corpus-clean.txt.gz
 QUESTIONS=/work/shared/data/eval/questions-words.txt
@@ -454,10 +456,12 @@ cpu="$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)"
 cores="$(nproc)"
 mem="$(free -g 2>/dev/null | awk '/^Mem:/ {print $2 " GiB"}')"
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
-commit="$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-dirty="$(git -C "$here" status --porcelain --untracked-files=no 2>/dev/null | head -1)"
+ours_home="$(cd "$(dirname "$OURS_BIN")/.." && pwd)"
+commit="$(git -C "$ours_home" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+dirty="$(git -C "$ours_home" status --porcelain --untracked-files=no 2>/dev/null | head -1)"
 [ -n "$dirty" ] && commit+=" (with uncommitted changes)"
 versions="ours $commit"
+[ "$ours_home" != "$here" ] && versions+=" (W2V_BIN=$OURS_BIN)"
 [ -n "${AVAILABLE[word2vec]:-}" ] && versions+=", word2vec C (npm word2vec@1.1.5: $W2V_C)"
 [ -n "${AVAILABLE[fasttext]:-}" ] && versions+=", fastText $(dpkg-query -W -f '${Version}' fasttext 2>/dev/null || echo '?')"
 [ "$HAVE_GENSIM" = 1 ] && versions+=", gensim $("$PY" -c 'import gensim; print(gensim.__version__)' 2>/dev/null)"
