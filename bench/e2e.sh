@@ -175,8 +175,12 @@ if have_trainer word2vec; then
   fi
   if [ -n "$W2V_C" ] && [ -x "$W2V_C" ]; then
     AVAILABLE[word2vec]=1
+  elif [ -n "${W2V_C_BIN:-}" ]; then
+    note "word2vec C: W2V_C_BIN=$W2V_C_BIN is not an executable; skipped"
+  elif [ "$INSTALL" = 0 ]; then
+    note "word2vec C: not in $npm_dir and --no-install given; skipped"
   else
-    note "word2vec C: not installed and could not be built (npm word2vec@1.1.5; see $RUN_DIR/install.log); skipped"
+    note "word2vec C: npm word2vec@1.1.5 could not be installed or built (see $RUN_DIR/install.log); skipped"
   fi
 fi
 
@@ -392,7 +396,8 @@ for threads in "${THREAD_LIST[@]}"; do
         bin=0
         case "$VEC" in *.bin) bin=1 ;; esac
         if acc="$("$PY" "$here/bench/e2e/analogy.py" "$VEC" "$QUESTIONS" "$bin" 2>"$log.eval")"; then
-          ROW_ACC[$key]="$(echo "$acc" | cut -d' ' -f1)"
+          read -r pct answered _ <<<"$acc"
+          ROW_ACC[$key]="$pct ($answered q)"
         else
           ROW_ACC[$key]="eval failed"
           note "$name, $threads threads: analogy evaluation failed: $(tail -1 "$log.eval")"
@@ -422,7 +427,7 @@ done
 
 fmt_int() { echo "$1" | sed -e ':a' -e 's/\B[0-9]\{3\}\>/,&/' -e 'ta'; }
 
-TABLE="| trainer | threads | wall s | CPU s | words/sec | vs word2vec C | peak RSS MB | analogy % | status |
+TABLE="| trainer | threads | wall s | CPU s | words/sec | vs word2vec C | peak RSS MB | analogy % (questions) | status |
 |---|---:|---:|---:|---:|---:|---:|---:|---|"
 for threads in "${THREAD_LIST[@]}"; do
   for name in "${TRAINER_LIST[@]}"; do
@@ -474,7 +479,9 @@ REPORT="## $(date '+%Y-%m-%d %H:%M %Z'): $SETTINGS
 - corpus: \`$TRAIN_FILE\` ($BYTES bytes, $WORDS words x $ITER epochs = $TOTAL_WORDS)
 - versions: $versions; $java_version
 - words/sec = corpus words x epochs / whole-process wall time (start to written vector file); CPU s = user +
-  system time of the process (wall x threads well above it means the machine was busy); analogy = gensim \`evaluate_word_analogies(questions-words.txt, restrict_vocab=30000, case_insensitive=True)\`
+  system time of the process (wall x threads well above it means the machine was busy); analogy = gensim
+  \`evaluate_word_analogies(questions-words.txt, restrict_vocab=30000, case_insensitive=True)\`, questions = how
+  many of the 19,544 have all four words among the 30,000 most frequent
 - run directory: \`$RUN_DIR\`${PNG:+; plot: \`$PNG\`}${NOTE:+
 - note: $NOTE}
 
