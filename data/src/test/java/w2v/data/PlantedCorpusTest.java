@@ -286,6 +286,13 @@ class PlantedCorpusTest {
     }
 
     @Test
+    void smallSpecIsTheDemoSize() {
+        PlantedCorpus small = new PlantedCorpus(PlantedCorpus.Spec.small());
+        assertEquals(500_000, small.spec().words());
+        assertEquals(3 * 20 * 19, small.analogies().size());
+    }
+
+    @Test
     void rejectsBadSpecs() {
         PlantedCorpus.Spec d = PlantedCorpus.Spec.defaults();
         assertThrows(IllegalArgumentException.class, () -> d.withWords(-1));
