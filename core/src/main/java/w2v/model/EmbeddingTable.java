@@ -38,7 +38,7 @@ public final class EmbeddingTable {
         }
         int stride = paddedStride(dim);
         long bytes = Math.multiplyExact((long) rows, (long) stride * Float.BYTES);
-        MemorySegment seg = arena.allocate(Math.max(bytes, 64), 64);
+        MemorySegment seg = LargePages.allocate(arena, Math.max(bytes, 64));
         return new EmbeddingTable(seg, rows, dim, stride);
     }
 
