@@ -13,7 +13,8 @@ class EmbeddingTableTest {
     @Test
     void rowsAreAlignedPaddedAndZeroInSmallAndLargeTables() {
         for (int rows : new int[] {10, 50_000}) { // 50k x 112 floats = 21 MB: the huge-page path
-            try (Arena arena = Arena.ofShared()) {
+            Arena arena = Arena.ofShared();
+            {
                 EmbeddingTable t = EmbeddingTable.allocate(arena, rows, 100);
                 assertEquals(112, t.stride());
                 assertEquals(0, t.segment().address() % 64, "64-byte aligned");
@@ -30,8 +31,6 @@ class EmbeddingTableTest {
                 assertEquals(3.5f, row[99]);
                 arena.close();
                 assertThrows(IllegalStateException.class, () -> t.get(0, 0), "memory freed with the arena");
-            } catch (IllegalStateException alreadyClosed) {
-                // the explicit close above makes try-with-resources close twice
             }
         }
     }
