@@ -9,7 +9,7 @@
 #
 # Options:
 #   --corpus FILE      text, one sentence per line (.gz is gunzipped once into the cache dir)
-#                      [default /work/shared/data/corpus-clean.txt.gz]
+#                      [default ../shared/data/corpus-clean.txt.gz, beside this checkout]
 #   --max-bytes N      train on the first N bytes only (cut at a line end; cached), for trial runs
 #   --cbow             CBOW instead of skip-gram (learning rate 0.05 instead of 0.025, for every trainer)
 #   --hs               hierarchical softmax instead of negative sampling (-hs 1 -negative 0)
@@ -42,8 +42,8 @@ for a in "$@"; do
   if [[ "$a" =~ ^[A-Za-z0-9_./,:=+-]+$ ]]; then invocation+=" $a"; else invocation+=" '${a//\'/\'\\\'\'}'"; fi
 done
 
-CORPUS=/work/shared/data/corpus-clean.txt.gz
-QUESTIONS=/work/shared/data/eval/questions-words.txt
+CORPUS="$here/../shared/data/corpus-clean.txt.gz"
+QUESTIONS="$here/../shared/data/eval/questions-words.txt"
 BENCH_DIR="${W2V_BENCH_DIR:-/tmp/w2v-bench}"
 PY="${W2V_BENCH_PYTHON:-/usr/bin/python3}"
 MAX_BYTES=0
