@@ -73,6 +73,8 @@ final class TrainCommand implements Command {
     @Option(name = "-eval", metaVar = "FILE", usage = "after training, evaluate on an analogy file "
             + "(questions-words.txt format; first 30000 words, as gensim's restrict_vocab)")
     Path eval;
+    @Option(name = "-eval-every-epoch", usage = "with -eval: also evaluate after each epoch (workers pause meanwhile)")
+    boolean evalEveryEpoch;
     @Option(name = "--help", aliases = "-help", help = true, usage = "show this help")
     boolean help;
 
@@ -137,6 +139,10 @@ final class TrainCommand implements Command {
         if (unwritable == null) {
             unwritable = OutputPaths.problem(saveVocab);
         }
+        if (evalEveryEpoch && eval == null) {
+            err.println("w2v train: -eval-every-epoch needs -eval FILE");
+            return 2;
+        }
         if (unwritable == null && eval != null && !Files.isReadable(eval)) {
             unwritable = eval + ": analogy file not found or not readable";
         }
@@ -158,6 +164,19 @@ final class TrainCommand implements Command {
         }
 
         Trainer trainer = new Trainer(config, corpus, vocab);
+        if (evalEveryEpoch) {
+            String[] words = vocab.words();
+            trainer.onEpochEnd((epoch, m) -> {
+                try {
+                    var r = AnalogyEvaluation.evaluate(new WordVectors(words, m.input(), null), eval, EVAL_RESTRICT);
+                    out.println("After epoch " + epoch + " of " + config.epochs() + ":");
+                    out.print(r.format());
+                    out.flush();
+                } catch (java.io.IOException e) {
+                    err.println("w2v train: evaluation after epoch " + epoch + " failed: " + Errors.describe(e));
+                }
+            });
+        }
         try (InterruptGuard guard = InterruptGuard.install(trainer::requestStop)) {
             ProgressPrinter printer = debug >= 2 ? ProgressPrinter.start(trainer.progress(), err) : null;
             Model model;

@@ -50,6 +50,27 @@ class TrainCommandTest {
     }
 
     @Test
+    void evalEveryEpochReportsEachEpochThenTheFinalVectors() throws Exception {
+        w2v.data.PlantedCorpus planted = new w2v.data.PlantedCorpus(w2v.data.PlantedCorpus.Spec.small().withWords(60_000));
+        Path corpus = dir.resolve("planted.txt");
+        planted.write(corpus);
+        Path questions = dir.resolve("q.txt");
+        planted.writeQuestions(questions);
+        Path out = dir.resolve("v.bin");
+        CliRun r = CliRun.of("train", "-train", corpus.toString(), "-output", out.toString(), "-binary", "1",
+                "-size", "16", "-iter", "3", "-threads", "2", "-debug", "0", "-eval", questions.toString(),
+                "-eval-every-epoch");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("After epoch 1 of 3:"), r.out());
+        assertTrue(r.out().contains("After epoch 2 of 3:"), r.out());
+        assertFalse(r.out().contains("After epoch 3 of 3:"), "the last epoch is the final report");
+        assertEquals(3, r.out().lines().filter(l -> l.contains("Total accuracy")).count(), r.out());
+        CliRun missing = CliRun.of("train", "-train", corpus.toString(), "-output", out.toString(), "-eval-every-epoch");
+        assertEquals(2, missing.exit());
+        assertOneLine(missing, "-eval-every-epoch needs -eval FILE");
+    }
+
+    @Test
     void readVocabTrainsOnTheGivenVocabulary() throws Exception {
         Path corpus = randomCorpus("c.txt", 5_000);
         Path vocab = dir.resolve("vocab.txt");

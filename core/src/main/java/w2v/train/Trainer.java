@@ -2,6 +2,8 @@ package w2v.train;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
+import java.util.concurrent.Phaser;
+import java.util.function.BiConsumer;
 import w2v.corpus.ByteRange;
 import w2v.corpus.CorpusFile;
 import w2v.model.Model;
@@ -24,6 +26,7 @@ public final class Trainer {
     private final StopSignal stop = new StopSignal();
     private final TrainingProgress progress;
     private String memory = "";
+    private BiConsumer<Integer, Model> epochListener;
 
     public Trainer(TrainingConfig config, CorpusFile corpus, Vocabulary vocab) {
         this.config = config.validate();
@@ -34,6 +37,15 @@ public final class Trainer {
 
     public TrainingProgress progress() {
         return progress;
+    }
+
+    /**
+     * Calls {@code listener} with the epoch number (1-based) and the model after every epoch but the last,
+     * while all workers wait at the epoch boundary (so it sees a quiet model). Costs the time the fastest
+     * worker waits for the slowest at each boundary; without a listener workers never wait for each other.
+     */
+    public void onEpochEnd(BiConsumer<Integer, Model> listener) {
+        this.epochListener = listener;
     }
 
     /** Asks the workers to stop after their current sentence. */
@@ -59,6 +71,15 @@ public final class Trainer {
             Subsampler subsampler = new Subsampler(vocab, config.sample());
             LearningRate schedule = new LearningRate(config.alpha(), vocab.totalCount() * (long) config.epochs());
             ByteRange[] ranges = corpus.split(config.threads());
+            Phaser barrier = epochListener == null ? null : new Phaser(config.threads()) {
+                @Override
+                protected boolean onAdvance(int phase, int registered) {
+                    if (registered > 0 && !stop.requested()) {
+                        epochListener.accept(phase + 1, model);
+                    }
+                    return registered == 0;
+                }
+            };
             memory = memoryReport(model, unigram);
             Worker[] workers = new Worker[config.threads()];
             Thread[] threads = new Thread[workers.length];
@@ -67,7 +88,7 @@ public final class Trainer {
                 Arena arena = model.arena();
                 Architecture arch = architecture(model, objective, unigram, rng, arena);
                 workers[t] = new Worker(t, corpus, ranges[t], vocab, subsampler, arch, rng, progress, schedule,
-                        config.epochs(), config.window(), stop, model.input());
+                        config.epochs(), config.window(), stop, model.input(), barrier);
                 threads[t] = Thread.ofPlatform().name("w2v-train-" + t).unstarted(workers[t]);
             }
             for (Thread t : threads) {

@@ -2,6 +2,7 @@ package w2v.train;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.util.concurrent.Phaser;
 import w2v.corpus.ByteRange;
 import w2v.corpus.CorpusFile;
 import w2v.corpus.TokenReader;
@@ -38,6 +39,7 @@ final class Worker implements Runnable {
     private final int window;
     private final Trainer.StopSignal stop;
     private final EmbeddingTable input;
+    private final Phaser epochBarrier; // null unless someone watches epoch ends
     private final int[] sentence = new int[MAX_SENTENCE];
 
     private long unpublished;
@@ -46,7 +48,7 @@ final class Worker implements Runnable {
 
     Worker(int id, CorpusFile corpus, ByteRange range, Vocabulary vocab, Subsampler subsampler,
            Architecture architecture, Rng rng, TrainingProgress progress, LearningRate learningRate, int epochs,
-           int window, Trainer.StopSignal stop, EmbeddingTable input) {
+           int window, Trainer.StopSignal stop, EmbeddingTable input, Phaser epochBarrier) {
         this.id = id;
         this.corpus = corpus;
         this.range = range;
@@ -60,6 +62,7 @@ final class Worker implements Runnable {
         this.window = window;
         this.stop = stop;
         this.input = input;
+        this.epochBarrier = epochBarrier;
     }
 
     @Override
@@ -72,6 +75,10 @@ final class Worker implements Runnable {
             for (int epoch = 0; epoch < epochs && !stop.requested(); epoch++) {
                 reader.rewind();
                 trainEpoch(reader);
+                if (epochBarrier != null && epoch < epochs - 1) {
+                    publish();
+                    epochBarrier.arriveAndAwaitAdvance(); // the last to arrive reports the epoch
+                }
             }
         } catch (IOException e) {
             failure = new IOException(corpus.path() + ": " + e.getMessage(), e);
@@ -80,6 +87,9 @@ final class Worker implements Runnable {
             stop.request();
         } finally {
             publish();
+            if (epochBarrier != null) {
+                epochBarrier.arriveAndDeregister(); // never leave the others waiting
+            }
         }
     }
 

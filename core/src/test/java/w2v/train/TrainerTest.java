@@ -56,6 +56,29 @@ class TrainerTest {
     }
 
     @Test
+    void epochListenerSeesEveryEpochButTheLastWithAllWorkersPaused() throws Exception {
+        CorpusFile corpus = CorpusFile.of(randomCorpus(20_000));
+        Vocabulary v = new VocabularyBuilder(1, 1, 0).build(corpus);
+        for (int threads : new int[] {1, 3}) {
+            Trainer t = new Trainer(new TrainingConfig(16, 3, 0, false, 2, threads, 4, 1, 0.025f, false, 1, false),
+                    corpus, v);
+            java.util.List<Integer> epochs = new java.util.ArrayList<>();
+            java.util.List<Long> doneAt = new java.util.ArrayList<>();
+            t.onEpochEnd((epoch, model) -> {
+                epochs.add(epoch);
+                doneAt.add(t.progress().wordsDone());
+            });
+            try (Model m = t.train()) {
+                assertEquals(java.util.List.of(1, 2, 3), epochs, threads + " threads");
+                // Every worker had finished (and published) the epoch when the listener ran.
+                for (int e = 0; e < 3; e++) {
+                    assertEquals((e + 1) * v.totalCount(), doneAt.get(e), "words done at the end of epoch " + (e + 1));
+                }
+            }
+        }
+    }
+
+    @Test
     void aLineOfManyThousandWordsIsTrainedWhole() throws Exception {
         Random r = new Random(1);
         StringBuilder b = new StringBuilder();

@@ -48,6 +48,26 @@ class VocabularyBuilderTest {
     }
 
     @Test
+    void aSavedVocabularyRebuildsTheSameHuffmanCodes() throws Exception {
+        Random r = new Random(4);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 30_000; i++) {
+            b.append("w").append((int) Math.abs(r.nextGaussian() * 400)).append(r.nextInt(10) == 0 ? '\n' : ' ');
+        }
+        Path f = dir.resolve("c.txt");
+        Files.writeString(f, b);
+        Vocabulary counted = new VocabularyBuilder(2, 2, 0).build(CorpusFile.of(f));
+        Path saved = dir.resolve("vocab.txt");
+        VocabularyFile.write(counted, saved);
+        Vocabulary read = VocabularyFile.read(saved, 2);
+        HuffmanTree a = HuffmanTree.build(counted);
+        HuffmanTree c = HuffmanTree.build(read);
+        assertArrayEquals(a.starts(), c.starts());
+        assertArrayEquals(a.codes(), c.codes());
+        assertArrayEquals(a.points(), c.points());
+    }
+
+    @Test
     void emptyAfterMinCountIsAClearError() throws Exception {
         Path f = dir.resolve("c.txt");
         Files.writeString(f, "a b c d\n");
