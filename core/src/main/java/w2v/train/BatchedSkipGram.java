@@ -6,7 +6,6 @@ import w2v.kernel.Kernels;
 import w2v.kernel.VectorKernels;
 import w2v.model.EmbeddingTable;
 import w2v.sampling.Rng;
-import w2v.sampling.SigmoidTable;
 import w2v.sampling.UnigramTable;
 
 /**
@@ -19,7 +18,6 @@ import w2v.sampling.UnigramTable;
 public final class BatchedSkipGram implements Architecture {
 
     private static final VectorKernels K = Kernels.get();
-    private static final float MAX_EXP = SigmoidTable.MAX_EXP;
 
     private final MemorySegment in;
     private final MemorySegment out;
@@ -81,17 +79,7 @@ public final class BatchedSkipGram implements Architecture {
         // Scores and their gradient coefficients, all from the rows as they are now.
         K.dotBlock(in, contextRows, m, out, targetRows, n, stride, coefficients);
         for (int i = 0, mn = m * n; i < mn; i++) {
-            float f = coefficients[i];
-            float label = i % n == 0 ? 1f : 0f;
-            float g;
-            if (f > MAX_EXP) {
-                g = (label - 1f) * alpha;
-            } else if (f < -MAX_EXP) {
-                g = label * alpha;
-            } else {
-                g = (label - SigmoidTable.sigmoid(f)) * alpha;
-            }
-            coefficients[i] = g;
+            coefficients[i] = NegativeSampling.coefficient(coefficients[i], i % n == 0 ? 1f : 0f, alpha);
         }
         // Input gradients from the old output rows: grads_i = sum_j g_ij out_j.
         grads.asSlice(0, m * rowBytes).fill((byte) 0);

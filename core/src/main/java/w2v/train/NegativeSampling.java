@@ -31,6 +31,20 @@ public final class NegativeSampling implements Objective {
         this.negatives = negatives;
     }
 
+    /**
+     * alpha x (label - sigma(score)): the step for one (hidden, word) pair, with word2vec C's saturation: beyond
+     * +-6 the sigmoid counts as exactly 0 or 1.
+     */
+    static float coefficient(float score, float label, float alpha) {
+        if (score > MAX_EXP) {
+            return (label - 1f) * alpha;
+        }
+        if (score < -MAX_EXP) {
+            return label * alpha;
+        }
+        return (label - SigmoidTable.sigmoid(score)) * alpha;
+    }
+
     @Override
     public void update(MemorySegment hidden, long hiddenOffset, int target, float alpha,
                        MemorySegment grad, long gradOffset, Rng rng) {
@@ -48,15 +62,7 @@ public final class NegativeSampling implements Objective {
                 label = 0f;
             }
             long o = word * rowBytes;
-            float f = K.dot(hidden, hiddenOffset, out, o, stride);
-            float g;
-            if (f > MAX_EXP) {
-                g = (label - 1f) * alpha;
-            } else if (f < -MAX_EXP) {
-                g = label * alpha;
-            } else {
-                g = (label - SigmoidTable.sigmoid(f)) * alpha;
-            }
+            float g = coefficient(K.dot(hidden, hiddenOffset, out, o, stride), label, alpha);
             if (g != 0f) { // saturated and right: C would add zeros
                 K.axpy(g, out, o, grad, gradOffset, stride);
                 K.axpy(g, hidden, hiddenOffset, out, o, stride);
