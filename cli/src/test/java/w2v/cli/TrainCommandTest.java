@@ -122,12 +122,20 @@ class TrainCommandTest {
         new Random(1).nextBytes(noise);
         Path random = Files.write(dir.resolve("random.bin"), noise);
         Path rare = Files.writeString(dir.resolve("rare.txt"), "every word here is unique\n");
+        Path oneToken = dir.resolve("one-token.txt"); // 30 MB, no space, no newline
+        try (OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(oneToken), 1 << 16)) {
+            byte[] chunk = "abcdefghij".repeat(1000).getBytes();
+            for (int i = 0; i < 3000; i++) {
+                o.write(chunk);
+            }
+        }
         Object[][] cases = {
                 {empty, "training file is empty"},
                 {newlines, "contains no words"},
                 {gz, "is gzip-compressed; decompress it first"},
                 {random, "binary file"},
                 {rare, "no word occurs at least 5 times"},
+                {oneToken, "only 1 word in 30000000 bytes (1 longer than 100 bytes and cut): words must be separated"},
                 {dir.resolve("missing.txt"), "training file not found"},
                 {dir, "is a directory"},
         };

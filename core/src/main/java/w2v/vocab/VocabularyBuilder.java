@@ -117,10 +117,17 @@ public final class VocabularyBuilder {
         }
         stats = new VocabularyStats(tokens, lines, distinct, truncated, invalid, pruned, corpus.size());
         if (vocabulary.size() < 2) {
-            throw new VocabularyException(tokens == 0
+            String why = tokens == 0
                     ? corpus.path() + ": contains no words"
                     : corpus.path() + ": no word occurs at least " + minCount + " times (" + distinct
-                            + " distinct words); lower -min-count");
+                            + " distinct words); lower -min-count";
+            if (tokens > 0 && corpus.size() / tokens > 1000) {
+                // A few huge "words" in a big file: almost certainly not whitespace-separated text.
+                why = corpus.path() + ": only " + tokens + (tokens == 1 ? " word" : " words") + " in " + corpus.size() + " bytes ("
+                        + truncated + " longer than " + TokenReader.MAX_WORD_BYTES
+                        + " bytes and cut): words must be separated by spaces or newlines";
+            }
+            throw new VocabularyException(why);
         }
         return vocabulary;
     }
