@@ -7,6 +7,8 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+
 /**
  * Vector API kernels. Tables pad each row to a multiple of 16 floats, so the training loops never reach the
  * masked tail; it exists for arbitrary lengths (query vectors, tests). One accumulator: at dimensions up to 300
@@ -78,40 +80,49 @@ public final class PanamaKernels implements VectorKernels {
     @Override
     public void dotBlock(MemorySegment a, long[] aRows, int m, MemorySegment b, long[] bRows, int n, int len,
                          float[] scores) {
-        int bound = SPECIES.loopBound(len);
-        VectorMask<Float> tail = SPECIES.indexInRange(bound, len);
         for (int i = 0; i < m; i++) {
             long ai = aRows[i];
             int j = 0;
-            // Four b rows per pass: each chunk of a_i is loaded once for four independent FMA chains.
             for (; j + 4 <= n; j += 4) {
-                long b0 = bRows[j], b1 = bRows[j + 1], b2 = bRows[j + 2], b3 = bRows[j + 3];
-                FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0, s2 = s0, s3 = s0;
-                int k = 0;
-                for (; k < bound; k += LANES) {
-                    long off = 4L * k;
-                    FloatVector va = FloatVector.fromMemorySegment(SPECIES, a, ai + off, ORDER);
-                    s0 = va.fma(FloatVector.fromMemorySegment(SPECIES, b, b0 + off, ORDER), s0);
-                    s1 = va.fma(FloatVector.fromMemorySegment(SPECIES, b, b1 + off, ORDER), s1);
-                    s2 = va.fma(FloatVector.fromMemorySegment(SPECIES, b, b2 + off, ORDER), s2);
-                    s3 = va.fma(FloatVector.fromMemorySegment(SPECIES, b, b3 + off, ORDER), s3);
-                }
-                if (k < len) {
-                    long off = 4L * k;
-                    FloatVector va = FloatVector.fromMemorySegment(SPECIES, a, ai + off, ORDER, tail);
-                    s0 = va.fma(FloatVector.fromMemorySegment(SPECIES, b, b0 + off, ORDER, tail), s0);
-                    s1 = va.fma(FloatVector.fromMemorySegment(SPECIES, b, b1 + off, ORDER, tail), s1);
-                    s2 = va.fma(FloatVector.fromMemorySegment(SPECIES, b, b2 + off, ORDER, tail), s2);
-                    s3 = va.fma(FloatVector.fromMemorySegment(SPECIES, b, b3 + off, ORDER, tail), s3);
-                }
-                int o = i * n + j;
-                scores[o] = s0.reduceLanes(VectorOperators.ADD);
-                scores[o + 1] = s1.reduceLanes(VectorOperators.ADD);
-                scores[o + 2] = s2.reduceLanes(VectorOperators.ADD);
-                scores[o + 3] = s3.reduceLanes(VectorOperators.ADD);
+                dot4(a, ai, b, bRows[j], bRows[j + 1], bRows[j + 2], bRows[j + 3], len, scores, i * n + j);
             }
             for (; j < n; j++) {
                 scores[i * n + j] = dot(a, ai, b, bRows[j], len);
+            }
+        }
+    }
+
+    /*
+     * Four dot products sharing one row of a: each chunk of a is loaded once for four independent FMA chains.
+     * Kept apart from dotBlock on purpose: written as one method, C1 ran out of virtual registers compiling it
+     * (the Vector API is not intrinsified there, every vector is an object), the method never got past tier 2,
+     * and training ran several times slower in about one start in five (BENCHMARKS.md).
+     */
+    private static void dot4(MemorySegment a, long ai, MemorySegment b, long b0, long b1, long b2, long b3,
+                             int len, float[] scores, int o) {
+        FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0, s2 = s0, s3 = s0;
+        int bound = SPECIES.loopBound(len);
+        int k = 0;
+        for (; k < bound; k += LANES) {
+            long off = 4L * k;
+            FloatVector va = FloatVector.fromMemorySegment(SPECIES, a, ai + off, ORDER);
+            s0 = va.fma(FloatVector.fromMemorySegment(SPECIES, b, b0 + off, ORDER), s0);
+            s1 = va.fma(FloatVector.fromMemorySegment(SPECIES, b, b1 + off, ORDER), s1);
+            s2 = va.fma(FloatVector.fromMemorySegment(SPECIES, b, b2 + off, ORDER), s2);
+            s3 = va.fma(FloatVector.fromMemorySegment(SPECIES, b, b3 + off, ORDER), s3);
+        }
+        scores[o] = s0.reduceLanes(VectorOperators.ADD);
+        scores[o + 1] = s1.reduceLanes(VectorOperators.ADD);
+        scores[o + 2] = s2.reduceLanes(VectorOperators.ADD);
+        scores[o + 3] = s3.reduceLanes(VectorOperators.ADD);
+        if (k < len) { // rows not padded to the vector length: the rest one scalar at a time, rare
+            for (; k < len; k++) {
+                long off = 4L * k;
+                float x = a.get(JAVA_FLOAT, ai + off);
+                scores[o] += x * b.get(JAVA_FLOAT, b0 + off);
+                scores[o + 1] += x * b.get(JAVA_FLOAT, b1 + off);
+                scores[o + 2] += x * b.get(JAVA_FLOAT, b2 + off);
+                scores[o + 3] += x * b.get(JAVA_FLOAT, b3 + off);
             }
         }
     }

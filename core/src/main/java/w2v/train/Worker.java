@@ -98,36 +98,19 @@ final class Worker implements Runnable {
         return failure;
     }
 
+    /*
+     * The epoch loop only calls two methods per sentence. A worker runs it once per epoch, so the JIT can only
+     * compile it on-stack; with the reading and training loops inlined into it, every uncommon trap (a buffer
+     * refill, a long line) threw the whole thread back to the interpreter, and runs differed by 2x from one start
+     * to the next. Called once per sentence, readSentence and trainSentence get ordinary compilations.
+     */
     private void trainEpoch(TokenReader reader) {
-        boolean end = false;
-        while (!end) {
-            int length = 0;
-            while (true) {
-                int n = reader.next();
-                if (n == TokenReader.END) {
-                    end = true;
-                    break;
-                }
-                int word = n == TokenReader.NEWLINE ? 0 : vocab.indexOf(reader.word(), 0, n);
-                if (word < 0) {
-                    continue; // below min-count: C skips it without counting
-                }
-                unpublished++;
-                if (word == 0) {
-                    break; // </s>: end of sentence
-                }
-                if (!subsampler.keep(word, rng)) {
-                    continue;
-                }
-                sentence[length++] = word;
-                if (length == MAX_SENTENCE) {
-                    break;
-                }
+        while (true) {
+            int length = readSentence(reader);
+            if (length == TokenReader.END) {
+                return;
             }
-            for (int pos = 0; pos < length; pos++) {
-                int shrunk = window - rng.nextInt(window);
-                architecture.train(sentence, length, pos, shrunk, alpha);
-            }
+            trainSentence(length);
             if (unpublished >= PUBLISH_EVERY) {
                 publish();
                 if (length > 0) {
@@ -137,6 +120,42 @@ final class Worker implements Runnable {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * Fills {@link #sentence} up to the next line end, or {@link #MAX_SENTENCE} kept words; returns its length,
+     * or {@link TokenReader#END} once the range is done and nothing was read.
+     */
+    private int readSentence(TokenReader reader) {
+        int length = 0;
+        while (true) {
+            int n = reader.next();
+            if (n == TokenReader.END) {
+                return length == 0 ? TokenReader.END : length;
+            }
+            int word = n == TokenReader.NEWLINE ? 0 : vocab.indexOf(reader.word(), 0, n);
+            if (word < 0) {
+                continue; // below min-count: C skips it without counting
+            }
+            unpublished++;
+            if (word == 0) {
+                return length; // </s>: end of sentence
+            }
+            if (!subsampler.keep(word, rng)) {
+                continue;
+            }
+            sentence[length++] = word;
+            if (length == MAX_SENTENCE) {
+                return length;
+            }
+        }
+    }
+
+    private void trainSentence(int length) {
+        for (int pos = 0; pos < length; pos++) {
+            int shrunk = window - rng.nextInt(window);
+            architecture.train(sentence, length, pos, shrunk, alpha);
         }
     }
 
