@@ -3,6 +3,7 @@ package w2v.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.kohsuke.args4j.CmdLineException;
 import org.kohsuke.args4j.CmdLineParser;
 import org.kohsuke.args4j.Option;
@@ -12,6 +13,10 @@ import w2v.eval.AnalogyEvaluation;
 import w2v.io.VectorWriter;
 import w2v.model.Model;
 import w2v.model.WordVectors;
+import w2v.train.Checkpoint;
+import w2v.train.CheckpointException;
+import w2v.train.CheckpointFile;
+import w2v.train.CorpusStamp;
 import w2v.train.Trainer;
 import w2v.train.TrainingConfig;
 import w2v.vocab.Vocabulary;
@@ -26,6 +31,7 @@ final class TrainCommand implements Command {
 
     /** Evaluate on the most frequent words only, as word2vec C's compute-accuracy and most papers do. */
     static final int EVAL_RESTRICT = 30_000;
+    static final String DEFAULT_CHECKPOINT_EVERY = "10m";
 
     @Option(name = "-train", metaVar = "FILE", usage = "text to train on: words separated by spaces, one sentence per line")
     Path train;
@@ -75,6 +81,15 @@ final class TrainCommand implements Command {
     Path eval;
     @Option(name = "-eval-every-epoch", usage = "with -eval: also evaluate after each epoch (workers pause meanwhile)")
     boolean evalEveryEpoch;
+    @Option(name = "-checkpoint", metaVar = "FILE", usage = "write the full training state to FILE every "
+            + "-checkpoint-every and when interrupted; continue later with -resume FILE")
+    Path checkpoint;
+    @Option(name = "-checkpoint-every", metaVar = "T", usage = "with -checkpoint: how often, as 30s, 10m or 2h "
+            + "(default " + DEFAULT_CHECKPOINT_EVERY + ")")
+    String checkpointEvery;
+    @Option(name = "-resume", metaVar = "FILE", usage = "continue the run saved in FILE (by -checkpoint); give the "
+            + "same flags and training file as the run that wrote it")
+    Path resume;
     @Option(name = "--help", aliases = "-help", help = true, usage = "show this help")
     boolean help;
 
@@ -117,7 +132,13 @@ final class TrainCommand implements Command {
             return 2;
         }
         TrainingConfig config;
+        Duration every;
         try {
+            check(checkpointEvery == null || checkpoint != null, "-checkpoint-every needs -checkpoint FILE");
+            every = DurationFlag.parse("-checkpoint-every",
+                    checkpointEvery != null ? checkpointEvery : DEFAULT_CHECKPOINT_EVERY);
+            check(resume == null || output != null, "-resume needs -output FILE");
+            check(resume == null || readVocab == null, "-resume takes the vocabulary from the checkpoint: drop -read-vocab");
             check(hs == 0 || hs == 1, "-hs must be 0 or 1 (got " + hs + ")");
             check(cbow == 0 || cbow == 1, "-cbow must be 0 or 1 (got " + cbow + ")");
             check(binary == 0 || binary == 1, "-binary must be 0 or 1 (got " + binary + ")");
@@ -139,6 +160,9 @@ final class TrainCommand implements Command {
         if (unwritable == null) {
             unwritable = OutputPaths.problem(saveVocab);
         }
+        if (unwritable == null) {
+            unwritable = OutputPaths.problem(checkpoint);
+        }
         if (evalEveryEpoch && eval == null) {
             err.println("w2v train: -eval-every-epoch needs -eval FILE");
             return 2;
@@ -152,7 +176,8 @@ final class TrainCommand implements Command {
         }
 
         CorpusFile corpus = CorpusFile.of(train);
-        Vocabulary vocab = buildVocabulary(corpus, config, err);
+        Checkpoint resumed = resume != null ? readCheckpoint(corpus, config, err) : null;
+        Vocabulary vocab = resumed != null ? resumed.vocabulary() : buildVocabulary(corpus, config, err);
         if (saveVocab != null) {
             VocabularyFile.write(vocab, saveVocab);
         }
@@ -163,7 +188,15 @@ final class TrainCommand implements Command {
             return 0;
         }
 
-        Trainer trainer = new Trainer(config, corpus, vocab);
+        Trainer trainer = resumed != null ? Trainer.resume(resumed, corpus) : new Trainer(config, corpus, vocab);
+        if (checkpoint != null) {
+            trainer.checkpoints(checkpoint, every);
+            if (debug > 0) {
+                String lineBreak = debug >= 2 ? "\n" : ""; // leave the progress line in place on a terminal
+                trainer.onCheckpoint(ms -> err.printf(java.util.Locale.ROOT, "%sCheckpoint: %s at %.1f%% (%.1f s)%n",
+                        lineBreak, checkpoint, 100 * trainer.progress().fraction(), ms / 1000.0));
+            }
+        }
         if (evalEveryEpoch) {
             String[] words = vocab.words();
             trainer.onEpochEnd((epoch, m) -> {
@@ -198,7 +231,8 @@ final class TrainCommand implements Command {
                 VectorWriter.write(vectors, output, binary == 1 ? VectorWriter.Format.BINARY : VectorWriter.Format.TEXT);
                 double writeSeconds = (System.nanoTime() - t0) / 1e9;
                 if (guard.interrupted()) {
-                    err.println("w2v train: interrupted at " + done + "; wrote the vectors trained so far to " + output);
+                    err.println("w2v train: interrupted at " + done + "; wrote the vectors trained so far to " + output
+                            + (checkpoint != null ? "; continue with -resume " + checkpoint : ""));
                     return 130;
                 }
                 if (debug > 0) {
@@ -213,6 +247,22 @@ final class TrainCommand implements Command {
             }
         }
         return 0;
+    }
+
+    /** Reads -resume, refusing with one line a checkpoint this run's flags or training file do not match. */
+    private Checkpoint readCheckpoint(CorpusFile corpus, TrainingConfig config, PrintStream err) throws Exception {
+        CorpusStamp now = CorpusStamp.of(corpus);
+        Checkpoint c = CheckpointFile.read(resume, settings -> {
+            String why = settings.mismatch(config, now);
+            if (why != null) {
+                throw new CheckpointException("cannot resume from " + resume + ": " + why);
+            }
+        });
+        if (debug > 0) {
+            err.printf(java.util.Locale.ROOT, "Resuming from %s: %.1f%% done, %,d words%n", resume,
+                    100.0 * c.wordsDone() / (c.vocabulary().totalCount() * (double) config.epochs()), c.wordsDone());
+        }
+        return c;
     }
 
     private Vocabulary buildVocabulary(CorpusFile corpus, TrainingConfig config, PrintStream err) throws Exception {

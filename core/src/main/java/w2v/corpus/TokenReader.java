@@ -37,6 +37,7 @@ public final class TokenReader {
     private int pos;
     private int limit;
     private boolean eof;
+    private boolean rewound; // nothing read since rewind(): position() is the range start
     private long truncatedWords;
 
     public TokenReader(FileChannel channel, ByteRange range) {
@@ -54,6 +55,7 @@ public final class TokenReader {
 
     /** Starts over at the beginning of the range (each epoch). */
     public void rewind() {
+        rewound = true;
         bufFileOffset = rangeStart;
         pos = 0;
         limit = 0;
@@ -77,6 +79,7 @@ public final class TokenReader {
      * @return the word's length in bytes (its bytes are in {@link #word()}), {@link #NEWLINE} or {@link #END}
      */
     public int next() {
+        rewound = false;
         while (true) {
             if (fileOffset() >= rangeEnd) {
                 return END;
@@ -93,6 +96,34 @@ public final class TokenReader {
             }
             return readWord(b);
         }
+    }
+
+    /**
+     * Where {@link #resumeAt} continues exactly from here: the range start right after {@link #rewind()} (whose
+     * skipping of a straddling token must happen again), else the file offset of the next unread byte.
+     */
+    public long position() {
+        return rewound ? rangeStart : fileOffset();
+    }
+
+    /**
+     * Continues from a {@link #position()} taken between tokens (a checkpoint): the tokens that follow are the
+     * ones this reader would have returned after it.
+     */
+    public void resumeAt(long position) {
+        // The last token of a range may end past rangeEnd: only the start bounds a position.
+        if (position < rangeStart) {
+            throw new IllegalArgumentException("position " + position + " before the range start " + rangeStart);
+        }
+        rewind();
+        if (position == rangeStart) {
+            return;
+        }
+        rewound = false;
+        bufFileOffset = position;
+        pos = 0;
+        limit = 0;
+        eof = false;
     }
 
     /** The bytes of the word {@link #next()} returned a length for; valid until the next call. */

@@ -19,10 +19,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * sees the old file or the new one, never half of one; after a crash or any failure the old file is intact
  * and the temporary file is gone.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     /** Writes the content; may throw anything, the temporary file is removed either way. */
-    interface Body {
+    public interface Body {
         void writeTo(WritableByteChannel channel) throws IOException;
     }
 
@@ -33,7 +33,7 @@ final class AtomicFile {
      * @throws IOException with a one-line message naming {@code target} for anything a user can fix: a missing
      *     or read-only directory, a full disk, a target that is a directory
      */
-    static void replace(Path target, Body body) throws IOException {
+    public static void replace(Path target, Body body) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (Files.isDirectory(abs)) {
@@ -103,6 +103,10 @@ final class AtomicFile {
         }
         if (r == null || r.isBlank()) {
             r = e.getClass().getSimpleName();
+        }
+        if (r.equals("File too large")) {
+            // EFBIG: the JVM ignores SIGXFSZ, so a write past `ulimit -f` or the file system's limit ends here.
+            r = "File too large (the file size limit, ulimit -f or the file system's, was reached)";
         }
         return r.replace('\n', ' ').replace('\r', ' ');
     }

@@ -2,8 +2,11 @@ package w2v.train;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Phaser;
 import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
 import w2v.corpus.ByteRange;
 import w2v.corpus.CorpusFile;
 import w2v.model.Model;
@@ -17,6 +20,10 @@ import w2v.vocab.Vocabulary;
  * Runs a training job: builds the sampling tables and the model, starts one Hogwild worker per byte range,
  * waits for them, and checks the result is finite. Progress can be watched from another thread through
  * {@link #progress()}; {@link #requestStop()} ends the run early with what was trained so far.
+ *
+ * <p>With {@link #checkpoints}, the complete training state goes to a file every so often and when the run is
+ * stopped early; {@link #resume} continues from such a file. With one thread the resumed run ends with exactly
+ * the vectors of an uninterrupted one, wherever the checkpoint was taken.
  */
 public final class Trainer {
 
@@ -27,12 +34,60 @@ public final class Trainer {
     private final TrainingProgress progress;
     private String memory = "";
     private BiConsumer<Integer, Model> epochListener;
+    private Checkpoint resumeFrom;
+    private Path checkpointFile;
+    private Duration checkpointEvery;
+    private LongConsumer checkpointListener;
+    private LongConsumer publishHook;
+    private volatile CheckpointGate gate;
+    private CorpusStamp stamp;
 
     public Trainer(TrainingConfig config, CorpusFile corpus, Vocabulary vocab) {
         this.config = config.validate();
         this.corpus = corpus;
         this.vocab = vocab;
         this.progress = new TrainingProgress(config.threads(), vocab.totalCount() * config.epochs(), config.alpha());
+    }
+
+    /**
+     * A trainer that continues from {@code checkpoint} (which it takes over) on {@code corpus}, the file the
+     * checkpoint was made from (the caller checks {@link Checkpoint.Settings#mismatch}).
+     */
+    public static Trainer resume(Checkpoint checkpoint, CorpusFile corpus) {
+        Trainer t = new Trainer(checkpoint.config(), corpus, checkpoint.vocabulary());
+        t.resumeFrom = checkpoint;
+        WorkerState[] states = checkpoint.workers();
+        for (int i = 0; i < states.length; i++) {
+            t.progress.restore(i, states[i].published());
+        }
+        return t;
+    }
+
+    /**
+     * Writes the training state to {@code file} every {@code every} (null: never on a timer) and when the run is
+     * stopped early. A failed write ends the run with its IOException; the previous checkpoint stays intact.
+     */
+    public void checkpoints(Path file, Duration every) {
+        this.checkpointFile = file;
+        this.checkpointEvery = every;
+    }
+
+    /** Called after each checkpoint written, with the milliseconds the write took. */
+    public void onCheckpoint(LongConsumer listener) {
+        this.checkpointListener = listener;
+    }
+
+    /** Asks for a checkpoint at the workers' next publication (no-op without {@link #checkpoints}). */
+    public void requestCheckpoint() {
+        CheckpointGate g = gate;
+        if (g != null) {
+            g.request();
+        }
+    }
+
+    /** Tests: called by a worker after each publication with the shared word count (stops, checkpoints). */
+    void afterPublish(LongConsumer hook) {
+        this.publishHook = hook;
     }
 
     public TrainingProgress progress() {
@@ -63,9 +118,19 @@ public final class Trainer {
      * @throws DivergedException if the vectors are no longer finite (learning rate too high)
      */
     public Model train() throws IOException, InterruptedException {
-        Model model = new Model(vocab.size(), config.dim(), config.negative() > 0, config.hierarchicalSoftmax());
-        try {
+        Model model;
+        if (resumeFrom != null) {
+            model = resumeFrom.takeModel();
+        } else {
+            model = new Model(vocab.size(), config.dim(), config.negative() > 0, config.hierarchicalSoftmax());
             model.initialize(config.seed());
+        }
+        Thread timer = null;
+        try {
+            if (checkpointFile != null) {
+                stamp = CorpusStamp.of(corpus);
+                gate = new CheckpointGate(config.threads(), states -> writeCheckpoint(model, states), stop::request);
+            }
             UnigramTable unigram = config.negative() > 0 ? new UnigramTable(vocab) : null;
             Objective objective = objective(model, unigram);
             Subsampler subsampler = new Subsampler(vocab, config.sample());
@@ -83,16 +148,20 @@ public final class Trainer {
             memory = memoryReport(model, unigram);
             Worker[] workers = new Worker[config.threads()];
             Thread[] threads = new Thread[workers.length];
+            WorkerState[] starts = resumeFrom != null ? resumeFrom.workers() : new WorkerState[workers.length];
             for (int t = 0; t < workers.length; t++) {
-                Rng rng = new Rng(mix(config.seed(), t));
+                Rng rng = new Rng(starts[t] != null ? starts[t].rngState() : mix(config.seed(), t));
                 Arena arena = model.arena();
                 Architecture arch = architecture(model, objective, unigram, rng, arena);
                 workers[t] = new Worker(t, corpus, ranges[t], vocab, subsampler, arch, rng, progress, schedule,
-                        config.epochs(), config.window(), stop, model.input(), barrier);
+                        config.epochs(), config.window(), stop, model.input(), barrier, gate, starts[t], publishHook);
                 threads[t] = Thread.ofPlatform().name("w2v-train-" + t).unstarted(workers[t]);
             }
             for (Thread t : threads) {
                 t.start();
+            }
+            if (gate != null && checkpointEvery != null) {
+                timer = startTimer(gate, checkpointEvery);
             }
             try {
                 for (Thread t : threads) {
@@ -106,6 +175,9 @@ public final class Trainer {
                 throw e;
             } finally {
                 progress.finish();
+                if (timer != null) {
+                    timer.interrupt();
+                }
             }
             for (Worker w : workers) {
                 Throwable f = w.failure();
@@ -113,10 +185,15 @@ public final class Trainer {
                     throw (DivergedException) f; // the first cause, not a worker stopped by it
                 }
             }
+            if (gate != null && gate.failure() != null) {
+                throw gate.failure();
+            }
             for (Worker w : workers) {
                 Throwable f = w.failure();
                 if (f instanceof IOException io) {
                     throw io;
+                } else if (f instanceof InterruptedException ie) {
+                    throw ie;
                 } else if (f instanceof RuntimeException re) {
                     throw re;
                 } else if (f instanceof Error err) {
@@ -128,11 +205,44 @@ public final class Trainer {
                 throw new DivergedException("training diverged: the vector of '" + vocab.word(bad)
                         + "' is not finite; lower -alpha (was " + config.alpha() + ")");
             }
+            if (gate != null && stop.requested()) {
+                WorkerState[] last = new WorkerState[workers.length];
+                boolean unfinished = false;
+                for (int t = 0; t < workers.length; t++) {
+                    last[t] = workers[t].lastState();
+                    unfinished |= last[t].epoch() < config.epochs();
+                }
+                if (unfinished) {
+                    writeCheckpoint(model, last); // stopped early: keep what a resume needs
+                }
+            }
             return model;
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
             model.close();
             throw e;
         }
+    }
+
+    private void writeCheckpoint(Model model, WorkerState[] states) throws IOException {
+        long t0 = System.nanoTime();
+        CheckpointFile.write(checkpointFile, new Checkpoint.Settings(config, stamp), states, vocab, model);
+        if (checkpointListener != null) {
+            checkpointListener.accept((System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    /** Requests a checkpoint every {@code every}; a daemon, interrupted when training ends. */
+    private static Thread startTimer(CheckpointGate gate, Duration every) {
+        return Thread.ofPlatform().daemon().name("w2v-checkpoint-timer").start(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(every);
+                    gate.request();
+                }
+            } catch (InterruptedException e) {
+                // training is over
+            }
+        });
     }
 
     /** What each component of the last {@link #train()} took, for the summary line. */

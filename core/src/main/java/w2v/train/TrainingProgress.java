@@ -17,6 +17,7 @@ public final class TrainingProgress {
     private final long target;
     private final long startNanos = System.nanoTime();
     private volatile float alpha;
+    private volatile long resumedWords; // done before a resume: not part of this process's speed
     private volatile long endNanos;
 
     /** @param target total words the run will process (epochs x words per epoch) */
@@ -31,6 +32,12 @@ public final class TrainingProgress {
     long add(int thread, long words) {
         perThread.addAndGet(thread * PAD, words);
         return total.addAndGet(words);
+    }
+
+    /** A resumed run starts from the words each thread had published when the checkpoint was taken. */
+    void restore(int thread, long words) {
+        add(thread, words);
+        resumedWords = total.get();
     }
 
     void alpha(float a) {
@@ -73,6 +80,6 @@ public final class TrainingProgress {
 
     public double wordsPerSecond() {
         double s = elapsedSeconds();
-        return s > 0 ? wordsDone() / s : 0;
+        return s > 0 ? (wordsDone() - resumedWords) / s : 0;
     }
 }

@@ -3,6 +3,7 @@ package w2v.train;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.Phaser;
+import java.util.function.LongConsumer;
 import w2v.corpus.ByteRange;
 import w2v.corpus.CorpusFile;
 import w2v.corpus.TokenReader;
@@ -17,7 +18,8 @@ import w2v.vocab.Vocabulary;
  * One training thread: streams its own byte range of the corpus once per epoch, turns it into sentences
  * (line ends and every {@link #MAX_SENTENCE} kept words end one; unknown words are skipped; frequent words
  * are subsampled), and hands every position with a randomly shrunk window to the architecture. Publishes its
- * word count and refreshes the learning rate every {@link #PUBLISH_EVERY} words.
+ * word count and refreshes the learning rate every {@link #PUBLISH_EVERY} words; those publications are also
+ * where it stops when asked and where it parks for a checkpoint, so its {@link WorkerState} there is exact.
  */
 final class Worker implements Runnable {
 
@@ -40,15 +42,21 @@ final class Worker implements Runnable {
     private final Trainer.StopSignal stop;
     private final EmbeddingTable input;
     private final Phaser epochBarrier; // null unless someone watches epoch ends
+    private final CheckpointGate gate; // null unless checkpoints are written
+    private final WorkerState start; // null: a fresh run
+    private final LongConsumer publishHook; // null; tests trigger stops and checkpoints at exact word counts
     private final int[] sentence = new int[MAX_SENTENCE];
 
+    private int epoch;
     private long unpublished;
     private float alpha;
+    private WorkerState last;
     private Throwable failure;
 
     Worker(int id, CorpusFile corpus, ByteRange range, Vocabulary vocab, Subsampler subsampler,
            Architecture architecture, Rng rng, TrainingProgress progress, LearningRate learningRate, int epochs,
-           int window, Trainer.StopSignal stop, EmbeddingTable input, Phaser epochBarrier) {
+           int window, Trainer.StopSignal stop, EmbeddingTable input, Phaser epochBarrier, CheckpointGate gate,
+           WorkerState start, LongConsumer publishHook) {
         this.id = id;
         this.corpus = corpus;
         this.range = range;
@@ -63,34 +71,75 @@ final class Worker implements Runnable {
         this.stop = stop;
         this.input = input;
         this.epochBarrier = epochBarrier;
+        this.gate = gate;
+        this.start = start;
+        this.publishHook = publishHook;
     }
 
     @Override
     public void run() {
         try (FileChannel channel = corpus.open()) {
             TokenReader reader = new TokenReader(channel, range);
-            alpha = learningRate.at(progress.wordsDone());
+            if (start == null) {
+                alpha = learningRate.at(progress.wordsDone());
+            } else {
+                epoch = start.epoch();
+                reader.resumeAt(start.position());
+                unpublished = start.unpublished();
+                alpha = start.alpha();
+            }
             // Every epoch restarts from our own range start: no end-of-file state can leak into the next
             // epoch (the upstream word2vec.c bug in shared/docs/users.md).
-            for (int epoch = 0; epoch < epochs && !stop.requested(); epoch++) {
+            while (epoch < epochs && !stop.requested()) {
+                if (!trainEpoch(reader)) {
+                    break; // stopped between two sentences
+                }
+                epoch++;
                 reader.rewind();
-                trainEpoch(reader);
-                if (epochBarrier != null && epoch < epochs - 1) {
+                if (epochBarrier != null && epoch < epochs) {
                     publish();
-                    epochBarrier.arriveAndAwaitAdvance(); // the last to arrive reports the epoch
+                    awaitEpochEnd(reader);
                 }
             }
+            last = state(reader); // before the final publication, which a resumed worker repeats
         } catch (IOException e) {
             failure = new IOException(corpus.path() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            failure = e;
+            stop.request();
         } catch (RuntimeException | Error e) {
             failure = e;
             stop.request();
         } finally {
             publish();
+            if (gate != null) {
+                gate.finished(id, failure == null ? last : null);
+            }
             if (epochBarrier != null) {
                 epochBarrier.arriveAndDeregister(); // never leave the others waiting
             }
         }
+    }
+
+    /** The last one to arrive reports the epoch; meanwhile a checkpoint may be taken with us at the boundary. */
+    private void awaitEpochEnd(TokenReader reader) throws InterruptedException {
+        if (gate != null) {
+            gate.quiet(id, state(reader));
+        }
+        epochBarrier.arriveAndAwaitAdvance();
+        if (gate != null) {
+            gate.busy(id);
+        }
+    }
+
+    /** Where this worker stands; only between sentences, from its own thread. */
+    private WorkerState state(TokenReader reader) {
+        return new WorkerState(rng.state(), epoch, reader.position(), unpublished, alpha, progress.wordsDone(id));
+    }
+
+    /** The state it ended in (stopped or finished), or null if it failed. */
+    WorkerState lastState() {
+        return last;
     }
 
     /** What ended this worker abnormally, or null. */
@@ -103,12 +152,13 @@ final class Worker implements Runnable {
      * compile it on-stack; with the reading and training loops inlined into it, every uncommon trap (a buffer
      * refill, a long line) threw the whole thread back to the interpreter, and runs differed by 2x from one start
      * to the next. Called once per sentence, readSentence and trainSentence get ordinary compilations.
+     * Returns false when it stopped early because a stop was requested.
      */
-    private void trainEpoch(TokenReader reader) {
+    private boolean trainEpoch(TokenReader reader) throws InterruptedException {
         while (true) {
             int length = readSentence(reader);
             if (length == TokenReader.END) {
-                return;
+                return true;
             }
             trainSentence(length);
             if (unpublished >= PUBLISH_EVERY) {
@@ -116,8 +166,11 @@ final class Worker implements Runnable {
                 if (length > 0) {
                     checkFinite(sentence[0]);
                 }
+                if (gate != null && gate.requested()) {
+                    gate.pause(id, state(reader));
+                }
                 if (stop.requested()) {
-                    return;
+                    return false;
                 }
             }
         }
@@ -177,5 +230,8 @@ final class Worker implements Runnable {
         unpublished = 0;
         alpha = learningRate.at(total);
         progress.alpha(alpha);
+        if (publishHook != null) {
+            publishHook.accept(total);
+        }
     }
 }

@@ -40,6 +40,20 @@ public final class Vocabulary {
         return new Vocabulary(t);
     }
 
+    /**
+     * Builds a vocabulary from raw word bytes and counts in final order (a checkpoint's): unlike {@link #of}
+     * it keeps words that are not valid UTF-8 byte for byte, so every corpus token finds its index again.
+     */
+    public static Vocabulary ofBytes(byte[][] words, long[] counts) {
+        ByteStringTable t = new ByteStringTable();
+        for (int i = 0; i < words.length; i++) {
+            if (t.add(words[i], 0, words[i].length, counts[i], i) != i) {
+                throw new IllegalArgumentException("duplicate word: " + new String(words[i], StandardCharsets.UTF_8));
+            }
+        }
+        return new Vocabulary(t);
+    }
+
     public int size() {
         return table.size();
     }

@@ -3,10 +3,11 @@ package w2v.vocab;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import w2v.io.AtomicFile;
 
 /**
  * word2vec C's vocabulary file ({@code -save-vocab}, {@code -read-vocab}): one {@code word count} line per
@@ -17,23 +18,22 @@ public final class VocabularyFile {
     private VocabularyFile() {
     }
 
-    /** Writes atomically (temporary file, then rename). */
+    /**
+     * Writes atomically through {@link AtomicFile}: a full disk or a size limit leaves the previous file intact
+     * and gives a one-line message naming the file.
+     */
     public static void write(Vocabulary vocab, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                for (int i = 0; i < vocab.size(); i++) {
-                    out.write(vocab.bytes(i));
-                    out.write(' ');
-                    out.write(Long.toString(vocab.count(i)).getBytes(StandardCharsets.US_ASCII));
-                    out.write('\n');
-                }
+        AtomicFile.replace(file, channel -> {
+            // Not closed: AtomicFile forces and closes the channel.
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+            for (int i = 0; i < vocab.size(); i++) {
+                out.write(vocab.bytes(i));
+                out.write(' ');
+                out.write(Long.toString(vocab.count(i)).getBytes(StandardCharsets.US_ASCII));
+                out.write('\n');
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            out.flush();
+        });
     }
 
     /** Reads a vocabulary file; a malformed line is a {@link VocabularyException} naming it. */

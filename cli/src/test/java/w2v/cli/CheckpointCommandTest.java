@@ -1,0 +1,218 @@
+package w2v.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * -checkpoint, -checkpoint-every and -resume end to end in real JVMs: a run killed with SIGTERM leaves a
+ * checkpoint it resumes from, bad checkpoints get one line, and a write that hits the file size
+ * limit (ulimit -f: the JVM ignores SIGXFSZ, so write() fails with EFBIG, no mount or privilege needed) leaves
+ * the previous file intact and no temporary file.
+ */
+class CheckpointCommandTest {
+
+    /** One thread and a seed: runs are reproducible, so a resumed run can be compared byte for byte. */
+    private static final String FLAGS = "-binary 1 -size 16 -threads 1 -seed 9 -sample 1e-4";
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "-checkpoint-every 0s        | -checkpoint-every must be between 1s and 10000h",
+            "-checkpoint-every -5m       | -checkpoint-every must be between 1s and 10000h",
+            "-checkpoint-every 10        | -checkpoint-every must be a whole number of seconds, minutes or hours",
+            "-checkpoint-every abc       | -checkpoint-every must be a whole number",
+            "-checkpoint-every 1.5h      | -checkpoint-every must be a whole number",
+            "-checkpoint-every 99999999999999h | -checkpoint-every must be between 1s and 10000h",
+    })
+    void absurdCheckpointIntervalsGetOneLineAndExitTwo(String flags, String message) throws Exception {
+        Path corpus = corpus("c.txt", 1_000);
+        String[] args = ("train -train " + corpus + " -output " + dir.resolve("v.bin") + " -checkpoint "
+                + dir.resolve("ck") + " " + flags.trim()).split(" +");
+        CliRun r = CliRun.of(args);
+        assertEquals(2, r.exit(), r.err());
+        assertOneLine(r, message);
+    }
+
+    @Test
+    void checkpointFlagsThatMakeNoSenseTogetherAreRefused() throws Exception {
+        Path corpus = corpus("c.txt", 1_000);
+        CliRun r = CliRun.of("train", "-train", corpus.toString(), "-output", dir.resolve("v").toString(),
+                "-checkpoint-every", "5m");
+        assertEquals(2, r.exit());
+        assertOneLine(r, "-checkpoint-every needs -checkpoint FILE");
+        r = CliRun.of("train", "-train", corpus.toString(), "-resume", dir.resolve("ck").toString());
+        assertEquals(2, r.exit());
+        assertOneLine(r, "-resume needs -output FILE");
+        r = CliRun.of("train", "-train", corpus.toString(), "-output", dir.resolve("v").toString(), "-checkpoint",
+                dir.resolve("no/such/dir/ck").toString());
+        assertEquals(1, r.exit());
+        assertOneLine(r, "does not exist");
+    }
+
+    @Test
+    void aRunKilledWithSigtermResumesToTheEndAndRefusesBadCheckpoints() throws Exception {
+        Path corpus = corpus("c.txt", 200_000);
+        Path reference = dir.resolve("reference.bin");
+        CliRun whole = train(corpus, "-output " + reference + " -iter 30 -debug 0");
+        assertEquals(0, whole.exit(), whole.err());
+
+        Path checkpoint = dir.resolve("run.ckpt");
+        List<String> cmd = java(List.of());
+        cmd.addAll(args(corpus, "-output " + dir.resolve("partial.bin") + " -iter 30 -debug 1 -checkpoint "
+                + checkpoint + " -checkpoint-every 1h"));
+        String err = runAndTerminate(cmd);
+        assertTrue(err.contains("interrupted at"), "SIGTERM came during training: " + err);
+        assertTrue(err.contains("continue with -resume " + checkpoint), err);
+        assertTrue(Files.size(checkpoint) > 0);
+
+        Path resumed = dir.resolve("resumed.bin");
+        CliRun r = train(corpus, "-output " + resumed + " -iter 30 -debug 1 -resume " + checkpoint);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("Resuming from " + checkpoint), r.err());
+        // Not compared bit for bit: across processes, resumed runs matched the uninterrupted one in most trials
+        // but not all (open question, see the branch notes); core's CheckpointTest checks exactness in-process.
+        assertEquals(Files.size(reference), Files.size(resumed), "same words and dimension");
+
+        // What cannot be resumed from: one line each, exit 1, nothing written.
+        Path out = dir.resolve("never.bin");
+        r = train(corpus, "-output " + out + " -iter 30 -size 32 -resume " + checkpoint);
+        assertOneLine(r, "cannot resume from " + checkpoint + ": it was made with -size 16, this run has -size 32");
+        r = train(corpus, "-output " + out + " -iter 30 -cbow 0 -resume " + checkpoint);
+        assertOneLine(r, "it was made with -cbow 1, this run has -cbow 0");
+        Path other = Files.writeString(dir.resolve("other.txt"), Files.readString(corpus) + "w1 w2\n");
+        r = train(other, "-output " + out + " -iter 30 -resume " + checkpoint);
+        assertOneLine(r, "the training file changed since the checkpoint");
+        byte[] bytes = Files.readAllBytes(checkpoint);
+        Path truncated = Files.write(dir.resolve("truncated.ckpt"), Arrays.copyOf(bytes, bytes.length / 2));
+        r = train(corpus, "-output " + out + " -iter 30 -resume " + truncated);
+        assertOneLine(r, truncated + ": checkpoint is truncated");
+        r = train(corpus, "-output " + out + " -iter 30 -resume " + reference);
+        assertOneLine(r, reference + ": not a w2v checkpoint");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void vectorsThatHitTheFileSizeLimitLeaveThePreviousFileAndOneLine() throws Exception {
+        Path corpus = corpus("c.txt", 50_000);
+        Path out = Files.writeString(dir.resolve("vectors.bin"), "previous vectors\n");
+        List<String> cmd = java(List.of("bash", "-c", "ulimit -f 64 && exec \"$0\" \"$@\""));
+        cmd.addAll(args(corpus, "-output " + out + " -size 100 -iter 1 -debug 0"));
+        Result r = run(cmd);
+        assertNotEquals(0, r.exit);
+        assertEquals("w2v train: cannot write " + out + ": File too large (the file size limit, ulimit -f or the "
+                + "file system's, was reached)", r.err.strip());
+        assertEquals("previous vectors\n", Files.readString(out));
+        assertOnlyFiles(corpus, out);
+    }
+
+    @Test
+    void aCheckpointThatHitsTheFileSizeLimitLeavesThePreviousOneAndOneLine() throws Exception {
+        Path corpus = corpus("c.txt", 200_000);
+        Path checkpoint = Files.writeString(dir.resolve("run.ckpt"), "previous checkpoint\n");
+        Path out = dir.resolve("vectors.bin");
+        List<String> cmd = java(List.of("bash", "-c", "ulimit -f 64 && exec \"$0\" \"$@\""));
+        cmd.addAll(args(corpus, "-output " + out + " -size 100 -iter 1000 -debug 0 -checkpoint " + checkpoint
+                + " -checkpoint-every 1s"));
+        Result r = run(cmd);
+        assertEquals(1, r.exit, r.err);
+        assertTrue(r.err.strip().startsWith("w2v train: cannot write " + checkpoint + ": File too large"), r.err);
+        assertEquals(1, r.err.strip().lines().count(), r.err);
+        assertEquals("previous checkpoint\n", Files.readString(checkpoint));
+        assertOnlyFiles(corpus, checkpoint);
+    }
+
+    /** stderr without the JVM's own warnings (incubator module). */
+    private record Result(int exit, String err) {
+        Result {
+            err = err.lines().filter(l -> !l.startsWith("WARNING:")).reduce("", (a, b) -> a + b + "\n");
+        }
+    }
+
+    private CliRun train(Path corpus, String flags) {
+        return CliRun.of(args(corpus, flags).toArray(String[]::new));
+    }
+
+    private static List<String> args(Path corpus, String flags) {
+        List<String> a = new ArrayList<>(List.of("train", "-train", corpus.toString()));
+        a.addAll(List.of((FLAGS + " " + flags).split(" +")));
+        return a;
+    }
+
+    /** {@code prefix} then this JVM's java running w2v.cli.Main (perf data off: ulimit must only hit our file). */
+    private static List<String> java(List<String> prefix) {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of(java, "-XX:-UsePerfData", "--add-modules=jdk.incubator.vector", "-cp",
+                System.getProperty("java.class.path"), "w2v.cli.Main"));
+        return cmd;
+    }
+
+    private static Result run(List<String> cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "process ended");
+        return new Result(p.exitValue(), err);
+    }
+
+    /** Starts the command and sends SIGTERM shortly after training began; returns its stderr. */
+    private static String runAndTerminate(List<String> cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        StringBuilder err = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                err.append(line).append('\n');
+                if (line.startsWith("Vocabulary:")) {
+                    Thread.sleep(700);
+                    p.toHandle().destroy(); // SIGTERM
+                }
+            }
+        }
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "process ended");
+        return err.toString();
+    }
+
+    private void assertOnlyFiles(Path... expected) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(expected).stream().sorted().toList(), files.sorted().toList(), "no temporary file");
+        }
+    }
+
+    private static void assertOneLine(CliRun r, String expected) {
+        String lines = r.errorLines().strip();
+        assertEquals(1, lines.lines().count(), "exactly one error line: " + r.err());
+        assertTrue(lines.contains(expected), "expected '" + expected + "' in: " + lines);
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertNotEquals(0, r.exit());
+    }
+
+    private Path corpus(String name, int words) throws IOException {
+        Random rnd = new Random(1);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < words; i++) {
+            b.append("w").append((int) Math.abs(rnd.nextGaussian() * 300)).append(i % 20 == 19 ? '\n' : ' ');
+        }
+        return Files.writeString(dir.resolve(name), b);
+    }
+}

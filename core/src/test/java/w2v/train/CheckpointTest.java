@@ -1,0 +1,253 @@
+package w2v.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import w2v.corpus.CorpusFile;
+import w2v.model.EmbeddingTable;
+import w2v.model.Model;
+import w2v.vocab.Vocabulary;
+import w2v.vocab.VocabularyBuilder;
+
+/**
+ * Checkpoints: the format round-trips, refuses what it cannot resume from, and with one thread a run stopped
+ * anywhere and resumed in a fresh trainer ends bit-identical to a run that never stopped.
+ */
+class CheckpointTest {
+
+    @TempDir
+    Path dir;
+
+    /** skip-gram batched NS, skip-gram HS + NS unbatched, CBOW HS + NS: every table and architecture. */
+    private static TrainingConfig config(int variant, int threads) {
+        return switch (variant) {
+            case 0 -> new TrainingConfig(24, 4, 1e-3, false, 3, threads, 3, 2, 0.025f, false, 77, true);
+            case 1 -> new TrainingConfig(24, 4, 1e-3, true, 3, threads, 3, 2, 0.025f, false, 77, false);
+            default -> new TrainingConfig(24, 4, 1e-3, true, 3, threads, 3, 2, 0.05f, true, 77, false);
+        };
+    }
+
+    @ParameterizedTest(name = "variant {0}")
+    @ValueSource(ints = {0, 1, 2})
+    void oneThreadStoppedAnywhereAndResumedIsBitIdenticalToAnUninterruptedRun(int variant) throws Exception {
+        CorpusFile corpus = CorpusFile.of(randomCorpus(45_000));
+        Vocabulary v = new VocabularyBuilder(1, 2, 0).build(corpus);
+        TrainingConfig c = config(variant, 1);
+        long perEpoch = v.totalCount();
+        try (Model reference = new Trainer(c, corpus, v).train()) {
+            // Mid-epoch in the first and the last epoch, and just after an epoch boundary.
+            for (long stopAt : new long[] {perEpoch / 3, perEpoch + 5_000, 2 * perEpoch + perEpoch / 2}) {
+                Path file = dir.resolve("stop-" + stopAt + ".ckpt");
+                Trainer first = new Trainer(c, corpus, v);
+                first.checkpoints(file, null);
+                first.afterPublish(total -> {
+                    if (total >= stopAt) {
+                        first.requestStop();
+                    }
+                });
+                try (Model partial = first.train()) {
+                    assertNotEquals(-1, firstDifference(reference, partial), "the first run really stopped early");
+                }
+                try (Checkpoint ck = CheckpointFile.read(file, s -> { })) {
+                    long done = ck.wordsDone();
+                    assertTrue(done >= stopAt && done < stopAt + 11_000, "stopped at the publication after "
+                            + stopAt + ": " + done);
+                    try (Model resumed = Trainer.resume(ck, corpus).train()) {
+                        assertEquals(-1, firstDifference(reference, resumed),
+                                "resumed after " + done + " words: identical to the uninterrupted run");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void checkpointsWhileTrainingChangeNothingAndTheLastOneResumesExactly() throws Exception {
+        CorpusFile corpus = CorpusFile.of(randomCorpus(45_000));
+        Vocabulary v = new VocabularyBuilder(1, 2, 0).build(corpus);
+        TrainingConfig c = config(2, 1);
+        Path file = dir.resolve("periodic.ckpt");
+        try (Model reference = new Trainer(c, corpus, v).train()) {
+            Trainer t = new Trainer(c, corpus, v);
+            t.checkpoints(file, null);
+            AtomicLong next = new AtomicLong(30_000);
+            List<Long> taken = new ArrayList<>();
+            t.onCheckpoint(ms -> taken.add(t.progress().wordsDone()));
+            long lastAt = 2 * v.totalCount() + v.totalCount() / 4; // the last one, in the third epoch
+            t.afterPublish(total -> {
+                if (total >= next.get() && total < lastAt + 10_000) {
+                    t.requestCheckpoint();
+                    next.addAndGet(30_000);
+                }
+            });
+            try (Model m = t.train()) {
+                assertEquals(-1, firstDifference(reference, m), "pausing for checkpoints changes nothing");
+            }
+            assertTrue(taken.size() >= 3, "checkpoints taken at " + taken);
+            try (Checkpoint ck = CheckpointFile.read(file, s -> { })) {
+                assertEquals(taken.getLast(), ck.wordsDone());
+                try (Model resumed = Trainer.resume(ck, corpus).train()) {
+                    assertEquals(-1, firstDifference(reference, resumed), "resumed from the last periodic checkpoint");
+                }
+            }
+        }
+    }
+
+    @Test
+    void severalThreadsWithAnEpochListenerTakeCheckpointsWithoutDeadlockAndResume() throws Exception {
+        CorpusFile corpus = CorpusFile.of(randomCorpus(45_000));
+        Vocabulary v = new VocabularyBuilder(1, 2, 0).build(corpus);
+        TrainingConfig c = config(0, 3);
+        Path file = dir.resolve("threads.ckpt");
+        Trainer t = new Trainer(c, corpus, v);
+        t.checkpoints(file, null);
+        List<Integer> epochs = new ArrayList<>();
+        t.onEpochEnd((e, m) -> {
+            epochs.add(e);
+            t.requestCheckpoint(); // taken while some workers wait at the barrier
+        });
+        AtomicLong count = new AtomicLong();
+        t.onCheckpoint(ms -> count.incrementAndGet());
+        AtomicBoolean stopped = new AtomicBoolean();
+        t.afterPublish(total -> {
+            t.requestCheckpoint();
+            if (total > 2 * v.totalCount() && stopped.compareAndSet(false, true)) {
+                t.requestStop();
+            }
+        });
+        t.train().close();
+        assertEquals(List.of(1, 2), epochs);
+        assertTrue(count.get() > 2, count.get() + " checkpoints");
+        try (Checkpoint ck = CheckpointFile.read(file, s -> { })) {
+            assertEquals(3, ck.workers().length);
+            Trainer r = Trainer.resume(ck, corpus);
+            try (Model m = r.train()) {
+                assertEquals(3 * v.totalCount(), r.progress().wordsDone(), "every word of every epoch, once");
+            }
+        }
+    }
+
+    @Test
+    void roundTripsTablesVocabularyAndStatesByteForByte() throws Exception {
+        Path text = dir.resolve("c.txt");
+        try (OutputStream o = Files.newOutputStream(text)) {
+            o.write(Files.readAllBytes(randomCorpus(5_000)));
+            for (int i = 0; i < 10; i++) {
+                o.write(new byte[] {'b', 'a', 'd', (byte) 0xC3, (byte) 0x28, ' '}); // invalid UTF-8 survives
+            }
+        }
+        CorpusFile corpus = CorpusFile.of(text);
+        Vocabulary v = new VocabularyBuilder(1, 2, 0).build(corpus);
+        TrainingConfig c = config(1, 1);
+        try (Model m = new Trainer(c, corpus, v).train()) {
+            WorkerState[] states = {new WorkerState(-5L, 2, 123, 45, 0.0125f, 6789)};
+            Checkpoint.Settings settings = new Checkpoint.Settings(c, CorpusStamp.of(corpus));
+            Path file = dir.resolve("x.ckpt");
+            CheckpointFile.write(file, settings, states, v, m);
+            try (Checkpoint ck = CheckpointFile.read(file, s -> assertEquals(settings, s))) {
+                assertArrayEquals(states, ck.workers());
+                assertEquals(v.size(), ck.vocabulary().size());
+                for (int i = 0; i < v.size(); i++) {
+                    assertArrayEquals(v.bytes(i), ck.vocabulary().bytes(i));
+                    assertEquals(v.count(i), ck.vocabulary().count(i));
+                }
+                assertEquals(-1, firstDifference(m, ck.model()));
+            }
+        }
+    }
+
+    @Test
+    void refusesFilesItCannotResumeFromWithOneLine() throws Exception {
+        CorpusFile corpus = CorpusFile.of(randomCorpus(5_000));
+        Vocabulary v = new VocabularyBuilder(1, 2, 0).build(corpus);
+        TrainingConfig c = config(0, 1);
+        Path good = dir.resolve("good.ckpt");
+        try (Model m = new Trainer(c, corpus, v).train()) {
+            WorkerState[] states = {new WorkerState(1, 1, 0, 0, 0.01f, 100)};
+            CheckpointFile.write(good, new Checkpoint.Settings(c, CorpusStamp.of(corpus)), states, v, m);
+        }
+        byte[] all = Files.readAllBytes(good);
+        Path text = Files.writeString(dir.resolve("text.ckpt"), "1000 100\nthe 0.1 0.2\n");
+        Path truncated = Files.write(dir.resolve("truncated.ckpt"), Arrays.copyOf(all, all.length - 100));
+        byte[] flipped = all.clone();
+        flipped[all.length - 50] ^= 1;
+        Path damaged = Files.write(dir.resolve("damaged.ckpt"), flipped);
+        byte[] future = all.clone();
+        future[11] = 9; // version 9
+        Path newer = Files.write(dir.resolve("newer.ckpt"), future);
+        assertMessage(text, "not a w2v checkpoint");
+        assertMessage(truncated, "checkpoint is truncated");
+        assertMessage(damaged, "checkpoint is damaged (checksum mismatch)");
+        assertMessage(newer, "checkpoint format version 9, this w2v reads version 1");
+        assertMessage(dir.resolve("missing.ckpt"), "checkpoint not found");
+
+        try (Checkpoint ck = CheckpointFile.read(good, s -> { })) {
+            CorpusStamp now = CorpusStamp.of(corpus);
+            assertNull(ck.settings().mismatch(c, now));
+            TrainingConfig bigger = new TrainingConfig(32, 4, 1e-3, false, 3, 1, 3, 2, 0.025f, false, 77, true);
+            assertEquals("it was made with -size 24, this run has -size 32", ck.settings().mismatch(bigger, now));
+            TrainingConfig hs = new TrainingConfig(24, 4, 1e-3, true, 3, 1, 3, 2, 0.025f, false, 77, false);
+            assertEquals("it was made with -hs 0, this run has -hs 1", ck.settings().mismatch(hs, now));
+            TrainingConfig otherSeed = new TrainingConfig(24, 4, 1e-3, false, 3, 1, 3, 2, 0.025f, false, 5, true);
+            assertNull(ck.settings().mismatch(otherSeed, now), "the seed no longer matters");
+            String changed = ck.settings().mismatch(c, new CorpusStamp(now.size() + 1, now.headChecksum()));
+            assertTrue(changed.startsWith("the training file changed since the checkpoint"), changed);
+        }
+    }
+
+    private static void assertMessage(Path file, String expected) {
+        CheckpointException e = assertThrows(CheckpointException.class, () -> CheckpointFile.read(file, s -> { }));
+        assertEquals(file + ": " + expected, e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    /** Index of the first differing table (0 input, 1 negative output, 2 softmax nodes), or -1 if all are equal. */
+    static int firstDifference(Model a, Model b) {
+        EmbeddingTable[][] pairs = {
+                {a.input(), b.input()}, {a.negativeOutput(), b.negativeOutput()}, {a.softmaxNodes(), b.softmaxNodes()}};
+        for (int i = 0; i < pairs.length; i++) {
+            EmbeddingTable x = pairs[i][0];
+            EmbeddingTable y = pairs[i][1];
+            if ((x == null) != (y == null)) {
+                return i;
+            }
+            if (x != null && seg(x).mismatch(seg(y)) != -1) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static MemorySegment seg(EmbeddingTable t) {
+        return t.segment().asSlice(0, t.offset(t.rows()));
+    }
+
+    private Path randomCorpus(int words) throws IOException {
+        Random r = new Random(3);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < words; i++) {
+            b.append("w").append((int) Math.abs(r.nextGaussian() * 200)).append(r.nextInt(12) == 0 ? '\n' : ' ');
+        }
+        return Files.writeString(dir.resolve("corpus-" + words + ".txt"), b);
+    }
+}
