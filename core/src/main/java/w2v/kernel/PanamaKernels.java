@@ -4,7 +4,6 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
@@ -39,7 +38,7 @@ public final class PanamaKernels implements VectorKernels {
             FloatVector vb = FloatVector.fromMemorySegment(SPECIES, b, bOffset + off, ORDER, m);
             acc = va.fma(vb, acc);
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+        return sum(acc);
     }
 
     @Override
@@ -111,10 +110,10 @@ public final class PanamaKernels implements VectorKernels {
             s2 = va.fma(FloatVector.fromMemorySegment(SPECIES, b, b2 + off, ORDER), s2);
             s3 = va.fma(FloatVector.fromMemorySegment(SPECIES, b, b3 + off, ORDER), s3);
         }
-        scores[o] = s0.reduceLanes(VectorOperators.ADD);
-        scores[o + 1] = s1.reduceLanes(VectorOperators.ADD);
-        scores[o + 2] = s2.reduceLanes(VectorOperators.ADD);
-        scores[o + 3] = s3.reduceLanes(VectorOperators.ADD);
+        scores[o] = sum(s0);
+        scores[o + 1] = sum(s1);
+        scores[o + 2] = sum(s2);
+        scores[o + 3] = sum(s3);
         if (k < len) { // rows not padded to the vector length: the rest one scalar at a time, rare
             for (; k < len; k++) {
                 long off = 4L * k;
@@ -155,6 +154,32 @@ public final class PanamaKernels implements VectorKernels {
                 acc.intoMemorySegment(y, yo + off, ORDER, tail);
             }
         }
+    }
+
+    /*
+     * The lanes of v added in one fixed order. FloatVector.reduceLanes(ADD) leaves the order to the
+     * implementation, and it differs: C2 inlining dot into the hierarchical-softmax loop summed in another order
+     * than the interpreter and C1, so a one-thread run with a fixed seed gave different vectors depending on
+     * when the JIT got to it, and a checkpoint resumed in a fresh process did not match the uninterrupted run.
+     * Written as scalar adds of lanes, every tier rounds the same way. Pairwise, so the adds overlap.
+     */
+    private static float sum(FloatVector v) {
+        return switch (LANES) {
+            case 4 -> (v.lane(0) + v.lane(2)) + (v.lane(1) + v.lane(3));
+            case 8 -> ((v.lane(0) + v.lane(4)) + (v.lane(2) + v.lane(6)))
+                    + ((v.lane(1) + v.lane(5)) + (v.lane(3) + v.lane(7)));
+            case 16 -> (((v.lane(0) + v.lane(8)) + (v.lane(4) + v.lane(12)))
+                    + ((v.lane(2) + v.lane(10)) + (v.lane(6) + v.lane(14))))
+                    + (((v.lane(1) + v.lane(9)) + (v.lane(5) + v.lane(13)))
+                    + ((v.lane(3) + v.lane(11)) + (v.lane(7) + v.lane(15))));
+            default -> {
+                float s = 0f;
+                for (int i = 0; i < LANES; i++) {
+                    s += v.lane(i);
+                }
+                yield s;
+            }
+        };
     }
 
     @Override
