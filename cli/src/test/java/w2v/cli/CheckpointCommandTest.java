@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,10 +76,10 @@ class CheckpointCommandTest {
         assertEquals(0, whole.exit(), whole.err());
 
         Path checkpoint = dir.resolve("run.ckpt");
-        List<String> cmd = java(List.of());
+        List<String> cmd = ChildJvm.command(List.of());
         cmd.addAll(args(corpus, "-output " + dir.resolve("partial.bin") + " -iter 30 -debug 1 -checkpoint "
                 + checkpoint + " -checkpoint-every 1h"));
-        String err = runAndTerminate(cmd);
+        String err = ChildJvm.runAndTerminate(cmd, 700).err();
         assertTrue(err.contains("interrupted at"), "SIGTERM came during training: " + err);
         assertTrue(err.contains("continue with -resume " + checkpoint), err);
         assertTrue(Files.size(checkpoint) > 0);
@@ -125,11 +121,10 @@ class CheckpointCommandTest {
             Path cold = dir.resolve("cold.bin");
             CliRun r = train(corpus, "-output " + warm + " -iter 2 -debug 0 " + arch);
             assertEquals(0, r.exit(), r.err());
-            List<String> cmd = java(List.of());
-            cmd.add(1, "-XX:TieredStopAtLevel=1");
+            List<String> cmd = ChildJvm.command(List.of(), "-XX:TieredStopAtLevel=1");
             cmd.addAll(args(corpus, "-output " + cold + " -iter 2 -debug 0 " + arch));
-            Result c = run(cmd);
-            assertEquals(0, c.exit, c.err);
+            ChildJvm.Result c = ChildJvm.run(cmd);
+            assertEquals(0, c.exit(), c.err());
             assertArrayEquals(Files.readAllBytes(warm), Files.readAllBytes(cold), arch);
         }
     }
@@ -138,12 +133,12 @@ class CheckpointCommandTest {
     void vectorsThatHitTheFileSizeLimitLeaveThePreviousFileAndOneLine() throws Exception {
         Path corpus = corpus("c.txt", 50_000);
         Path out = Files.writeString(dir.resolve("vectors.bin"), "previous vectors\n");
-        List<String> cmd = java(List.of("bash", "-c", "ulimit -f 64 && exec \"$0\" \"$@\""));
+        List<String> cmd = ChildJvm.command(List.of("bash", "-c", "ulimit -f 64 && exec \"$0\" \"$@\""));
         cmd.addAll(args(corpus, "-output " + out + " -size 100 -iter 1 -debug 0"));
-        Result r = run(cmd);
-        assertNotEquals(0, r.exit);
+        ChildJvm.Result r = ChildJvm.run(cmd);
+        assertNotEquals(0, r.exit());
         assertEquals("w2v train: cannot write " + out + ": File too large (the file size limit, ulimit -f or the "
-                + "file system's, was reached)", r.err.strip());
+                + "file system's, was reached)", r.err().strip());
         assertEquals("previous vectors\n", Files.readString(out));
         assertOnlyFiles(corpus, out);
     }
@@ -153,22 +148,15 @@ class CheckpointCommandTest {
         Path corpus = corpus("c.txt", 200_000);
         Path checkpoint = Files.writeString(dir.resolve("run.ckpt"), "previous checkpoint\n");
         Path out = dir.resolve("vectors.bin");
-        List<String> cmd = java(List.of("bash", "-c", "ulimit -f 64 && exec \"$0\" \"$@\""));
+        List<String> cmd = ChildJvm.command(List.of("bash", "-c", "ulimit -f 64 && exec \"$0\" \"$@\""));
         cmd.addAll(args(corpus, "-output " + out + " -size 100 -iter 1000 -debug 0 -checkpoint " + checkpoint
                 + " -checkpoint-every 1s"));
-        Result r = run(cmd);
-        assertEquals(1, r.exit, r.err);
-        assertTrue(r.err.strip().startsWith("w2v train: cannot write " + checkpoint + ": File too large"), r.err);
-        assertEquals(1, r.err.strip().lines().count(), r.err);
+        ChildJvm.Result r = ChildJvm.run(cmd);
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().strip().startsWith("w2v train: cannot write " + checkpoint + ": File too large"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
         assertEquals("previous checkpoint\n", Files.readString(checkpoint));
         assertOnlyFiles(corpus, checkpoint);
-    }
-
-    /** stderr without the JVM's own warnings (incubator module). */
-    private record Result(int exit, String err) {
-        Result {
-            err = err.lines().filter(l -> !l.startsWith("WARNING:")).reduce("", (a, b) -> a + b + "\n");
-        }
     }
 
     private CliRun train(Path corpus, String flags) {
@@ -179,40 +167,6 @@ class CheckpointCommandTest {
         List<String> a = new ArrayList<>(List.of("train", "-train", corpus.toString()));
         a.addAll(List.of((FLAGS + " " + flags).split(" +")));
         return a;
-    }
-
-    /** {@code prefix} then this JVM's java running w2v.cli.Main (perf data off: ulimit must only hit our file). */
-    private static List<String> java(List<String> prefix) {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        List<String> cmd = new ArrayList<>(prefix);
-        cmd.addAll(List.of(java, "-XX:-UsePerfData", "--add-modules=jdk.incubator.vector", "-cp",
-                System.getProperty("java.class.path"), "w2v.cli.Main"));
-        return cmd;
-    }
-
-    private static Result run(List<String> cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "process ended");
-        return new Result(p.exitValue(), err);
-    }
-
-    /** Starts the command and sends SIGTERM shortly after training began; returns its stderr. */
-    private static String runAndTerminate(List<String> cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        StringBuilder err = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                err.append(line).append('\n');
-                if (line.startsWith("Vocabulary:")) {
-                    Thread.sleep(700);
-                    p.toHandle().destroy(); // SIGTERM
-                }
-            }
-        }
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "process ended");
-        return err.toString();
     }
 
     private void assertOnlyFiles(Path... expected) throws IOException {
