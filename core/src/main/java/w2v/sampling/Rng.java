@@ -4,9 +4,10 @@ package w2v.sampling;
  * Per-thread random numbers (SplitMix64): a few cycles per draw and far better low bits than word2vec C's
  * 48-bit LCG. Not thread-safe by design: every worker owns one, seeded from the run seed and its id.
  */
-public final class Rng {
+public final class Rng extends RngState {
 
-    private long state;
+    @SuppressWarnings("unused")
+    private long q0, q1, q2, q3, q4, q5, q6, q7; // the line after the state: see RngState
 
     public Rng(long seed) {
         this.state = seed;
