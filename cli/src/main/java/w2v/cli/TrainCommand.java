@@ -191,6 +191,9 @@ final class TrainCommand implements Command {
         Trainer trainer = resumed != null ? Trainer.resume(resumed, corpus) : new Trainer(config, corpus, vocab);
         if (checkpoint != null) {
             trainer.checkpoints(checkpoint, every);
+            // AtomicFile's message already says "cannot write FILE: why"; the previous checkpoint is untouched.
+            trainer.onCheckpointFailure(e -> err.println("\nw2v train: warning: " + e.getMessage()
+                    + "; the previous checkpoint is kept and training goes on"));
             if (debug > 0) {
                 String lineBreak = debug >= 2 ? "\n" : ""; // leave the progress line in place on a terminal
                 trainer.onCheckpoint(ms -> err.printf(java.util.Locale.ROOT, "%sCheckpoint: %s at %.1f%% (%.1f s)%n",

@@ -1,6 +1,7 @@
 package w2v.train;
 
 import java.io.IOException;
+import java.util.function.Consumer;
 
 /**
  * Brings all workers to a quiet point so a checkpoint sees one consistent model and every worker's exact
@@ -18,18 +19,17 @@ final class CheckpointGate {
 
     private final int workers;
     private final Writer writer;
-    private final Runnable onFailure;
+    private final Consumer<IOException> onFailure;
     private final WorkerState[] states;
     private int paused;
     private int quiet; // at an epoch barrier or finished: their state in states[] stays valid
     private int finished;
     private long generation;
     private boolean broken; // a worker failed: its state is unknown, no more checkpoints
-    private IOException failure;
     private volatile boolean requested;
 
-    /** @param onFailure called (once, on a worker thread) when a write fails, to stop training */
-    CheckpointGate(int workers, Writer writer, Runnable onFailure) {
+    /** @param onFailure called on a worker thread when a write fails; the next request tries again */
+    CheckpointGate(int workers, Writer writer, Consumer<IOException> onFailure) {
         this.workers = workers;
         this.writer = writer;
         this.onFailure = onFailure;
@@ -38,7 +38,7 @@ final class CheckpointGate {
 
     /** Asks for a checkpoint at the workers' next quiet point; any thread. */
     synchronized void request() {
-        if (!broken && failure == null) {
+        if (!broken) {
             requested = true;
         }
     }
@@ -98,19 +98,13 @@ final class CheckpointGate {
         quiet(worker, state);
     }
 
-    /** Why the last checkpoint could not be written, or null. */
-    synchronized IOException failure() {
-        return failure;
-    }
-
     private void release() {
         try {
             if (!broken && finished < workers) { // once all have finished, the output follows anyway
                 writer.write(states.clone());
             }
         } catch (IOException e) {
-            failure = e;
-            onFailure.run();
+            onFailure.accept(e);
         } finally {
             requested = false;
             paused = 0;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Phaser;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import w2v.corpus.ByteRange;
 import w2v.corpus.CorpusFile;
@@ -38,6 +39,7 @@ public final class Trainer {
     private Path checkpointFile;
     private Duration checkpointEvery;
     private LongConsumer checkpointListener;
+    private Consumer<IOException> checkpointFailureListener = e -> { };
     private LongConsumer publishHook;
     private volatile CheckpointGate gate;
     private CorpusStamp stamp;
@@ -65,11 +67,18 @@ public final class Trainer {
 
     /**
      * Writes the training state to {@code file} every {@code every} (null: never on a timer) and when the run is
-     * stopped early. A failed write ends the run with its IOException; the previous checkpoint stays intact.
+     * stopped early. A periodic write that fails (full disk, say) leaves the previous checkpoint intact, is
+     * reported to {@link #onCheckpointFailure} and training goes on: hours of training are worth more than one
+     * missed checkpoint. The write when stopped early still fails the run.
      */
     public void checkpoints(Path file, Duration every) {
         this.checkpointFile = file;
         this.checkpointEvery = every;
+    }
+
+    /** Called, on a worker thread, when a periodic checkpoint could not be written; training goes on. */
+    public void onCheckpointFailure(Consumer<IOException> listener) {
+        this.checkpointFailureListener = listener;
     }
 
     /** Called after each checkpoint written, with the milliseconds the write took. */
@@ -129,7 +138,8 @@ public final class Trainer {
         try {
             if (checkpointFile != null) {
                 stamp = CorpusStamp.of(corpus);
-                gate = new CheckpointGate(config.threads(), states -> writeCheckpoint(model, states), stop::request);
+                gate = new CheckpointGate(config.threads(), states -> writeCheckpoint(model, states),
+                        checkpointFailureListener);
             }
             UnigramTable unigram = config.negative() > 0 ? new UnigramTable(vocab) : null;
             Objective objective = objective(model, unigram);
@@ -184,9 +194,6 @@ public final class Trainer {
                 if (f instanceof DivergedException) {
                     throw (DivergedException) f; // the first cause, not a worker stopped by it
                 }
-            }
-            if (gate != null && gate.failure() != null) {
-                throw gate.failure();
             }
             for (Worker w : workers) {
                 Throwable f = w.failure();
