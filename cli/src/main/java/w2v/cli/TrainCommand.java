@@ -84,6 +84,7 @@ final class TrainCommand implements Command {
     @Option(name = "-checkpoint", metaVar = "FILE", usage = "write the full training state to FILE every "
             + "-checkpoint-every and when interrupted; continue later with -resume FILE")
     Path checkpoint;
+    private volatile boolean lastCheckpointFailed; // the newest checkpoint attempt failed: do not offer -resume
     @Option(name = "-checkpoint-every", metaVar = "T", usage = "with -checkpoint: how often, as 30s, 10m or 2h "
             + "(default " + DEFAULT_CHECKPOINT_EVERY + ")")
     String checkpointEvery;
@@ -192,13 +193,19 @@ final class TrainCommand implements Command {
         if (checkpoint != null) {
             trainer.checkpoints(checkpoint, every);
             // AtomicFile's message already says "cannot write FILE: why"; the previous checkpoint is untouched.
-            trainer.onCheckpointFailure(e -> err.println("\nw2v train: warning: " + e.getMessage()
-                    + "; the previous checkpoint is kept and training goes on"));
-            if (debug > 0) {
-                String lineBreak = debug >= 2 ? "\n" : ""; // leave the progress line in place on a terminal
-                trainer.onCheckpoint(ms -> err.printf(java.util.Locale.ROOT, "%sCheckpoint: %s at %.1f%% (%.1f s)%n",
-                        lineBreak, checkpoint, 100 * trainer.progress().fraction(), ms / 1000.0));
-            }
+            trainer.onCheckpointFailure(e -> {
+                lastCheckpointFailed = true;
+                err.println("\nw2v train: warning: " + e.getMessage()
+                        + "; the previous checkpoint is kept and training goes on");
+            });
+            String lineBreak = debug >= 2 ? "\n" : ""; // leave the progress line in place on a terminal
+            trainer.onCheckpoint(ms -> {
+                lastCheckpointFailed = false;
+                if (debug > 0) {
+                    err.printf(java.util.Locale.ROOT, "%sCheckpoint: %s at %.1f%% (%.1f s)%n",
+                            lineBreak, checkpoint, 100 * trainer.progress().fraction(), ms / 1000.0);
+                }
+            });
         }
         if (evalEveryEpoch) {
             String[] words = vocab.words();
@@ -235,7 +242,9 @@ final class TrainCommand implements Command {
                 double writeSeconds = (System.nanoTime() - t0) / 1e9;
                 if (guard.interrupted()) {
                     err.println("w2v train: interrupted at " + done + "; wrote the vectors trained so far to " + output
-                            + (checkpoint != null ? "; continue with -resume " + checkpoint : ""));
+                            + (checkpoint == null ? ""
+                                    : lastCheckpointFailed ? "; the checkpoint of this point could not be written"
+                                    : "; continue with -resume " + checkpoint));
                     return 130;
                 }
                 if (debug > 0) {

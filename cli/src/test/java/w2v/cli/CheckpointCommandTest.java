@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import w2v.model.WordVectors;
+import w2v.io.VectorReader;
+import w2v.io.ReadOptions;
 
 /**
  * -checkpoint, -checkpoint-every and -resume end to end in real JVMs: a run killed with SIGTERM leaves a
@@ -176,6 +179,27 @@ class CheckpointCommandTest {
         } catch (java.io.IOException noUnshare) {
             return new ChildJvm.Result(127, noUnshare.getMessage());
         }
+    }
+
+    @Test
+    void anInterruptWhoseCheckpointCannotBeWrittenStillWritesTheVectors() throws Exception {
+        Path corpus = corpus("c.txt", 200_000);
+        Path checkpoint = dir.resolve("run.ckpt");
+        Path out = dir.resolve("vectors.bin");
+        // 100 KiB: the vectors (about 1,000 words x 16 floats) fit, a checkpoint (three such tables) does not.
+        List<String> cmd = ChildJvm.command(List.of("bash", "-c", "ulimit -f 100 && exec \"$0\" \"$@\""));
+        cmd.addAll(args(corpus, "-output " + out + " -iter 1000 -debug 1 -checkpoint " + checkpoint
+                + " -checkpoint-every 1h"));
+        ChildJvm.Result r = ChildJvm.runAndTerminate(cmd, 700);
+        assertEquals(143, r.exit(), "128 + SIGTERM: " + r.err());
+        assertTrue(r.err().contains("w2v train: warning: cannot write " + checkpoint + ": File too large"), r.err());
+        assertTrue(r.err().contains("wrote the vectors trained so far to " + out
+                + "; the checkpoint of this point could not be written"), r.err());
+        assertFalse(r.err().contains("-resume"), "no checkpoint to resume from: " + r.err());
+        try (WordVectors v = VectorReader.read(out, ReadOptions.DEFAULT)) {
+            assertEquals(16, v.dim());
+        }
+        assertOnlyFiles(corpus, out);
     }
 
     @Test

@@ -69,7 +69,7 @@ public final class Trainer {
      * Writes the training state to {@code file} every {@code every} (null: never on a timer) and when the run is
      * stopped early. A periodic write that fails (full disk, say) leaves the previous checkpoint intact, is
      * reported to {@link #onCheckpointFailure} and training goes on: hours of training are worth more than one
-     * missed checkpoint. The write when stopped early still fails the run.
+     * missed checkpoint. Likewise when stopped early: the caller still gets the model to write.
      */
     public void checkpoints(Path file, Duration every) {
         this.checkpointFile = file;
@@ -220,7 +220,11 @@ public final class Trainer {
                     unfinished |= last[t].epoch() < config.epochs();
                 }
                 if (unfinished) {
-                    writeCheckpoint(model, last); // stopped early: keep what a resume needs
+                    try {
+                        writeCheckpoint(model, last); // stopped early: keep what a resume needs
+                    } catch (IOException e) {
+                        checkpointFailureListener.accept(e); // the vectors trained so far are still worth writing
+                    }
                 }
             }
             return model;
