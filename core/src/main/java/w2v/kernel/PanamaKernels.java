@@ -114,15 +114,13 @@ public final class PanamaKernels implements VectorKernels {
         scores[o + 1] = sum(s1);
         scores[o + 2] = sum(s2);
         scores[o + 3] = sum(s3);
-        if (k < len) { // rows not padded to the vector length: the rest one scalar at a time, rare
-            for (; k < len; k++) {
-                long off = 4L * k;
-                float x = a.get(JAVA_FLOAT, ai + off);
-                scores[o] += x * b.get(JAVA_FLOAT, b0 + off);
-                scores[o + 1] += x * b.get(JAVA_FLOAT, b1 + off);
-                scores[o + 2] += x * b.get(JAVA_FLOAT, b2 + off);
-                scores[o + 3] += x * b.get(JAVA_FLOAT, b3 + off);
-            }
+        for (; k < len; k++) { // rows not padded to the vector length: the rest one scalar at a time, rare
+            long off = 4L * k;
+            float x = a.get(JAVA_FLOAT, ai + off);
+            scores[o] += x * b.get(JAVA_FLOAT, b0 + off);
+            scores[o + 1] += x * b.get(JAVA_FLOAT, b1 + off);
+            scores[o + 2] += x * b.get(JAVA_FLOAT, b2 + off);
+            scores[o + 3] += x * b.get(JAVA_FLOAT, b3 + off);
         }
     }
 
