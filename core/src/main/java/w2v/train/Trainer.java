@@ -137,7 +137,8 @@ public final class Trainer {
         Thread timer = null;
         try {
             if (checkpointFile != null) {
-                stamp = CorpusStamp.of(corpus);
+                // A resumed run's stamp was checked against this corpus already (Settings.mismatch): not read twice.
+                stamp = resumeFrom != null ? resumeFrom.settings().corpus() : CorpusStamp.of(corpus);
                 gate = new CheckpointGate(config.threads(), states -> writeCheckpoint(model, states),
                         checkpointFailureListener);
             }
