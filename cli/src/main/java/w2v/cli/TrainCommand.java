@@ -84,7 +84,6 @@ final class TrainCommand implements Command {
     @Option(name = "-checkpoint", metaVar = "FILE", usage = "write the full training state to FILE every "
             + "-checkpoint-every and when interrupted; continue later with -resume FILE")
     Path checkpoint;
-    private volatile boolean lastCheckpointFailed; // the newest checkpoint attempt failed: do not offer -resume
     @Option(name = "-checkpoint-every", metaVar = "T", usage = "with -checkpoint: how often, as 30s, 10m or 2h "
             + "(default " + DEFAULT_CHECKPOINT_EVERY + ")")
     String checkpointEvery;
@@ -93,6 +92,8 @@ final class TrainCommand implements Command {
     Path resume;
     @Option(name = "--help", aliases = "-help", help = true, usage = "show this help")
     boolean help;
+
+    private volatile boolean lastCheckpointFailed; // the newest checkpoint attempt failed: do not offer -resume
 
     @Override
     public String name() {
