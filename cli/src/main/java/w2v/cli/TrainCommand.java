@@ -239,7 +239,8 @@ final class TrainCommand implements Command {
                 }
                 long t0 = System.nanoTime();
                 WordVectors vectors = new WordVectors(vocab.words(), model.input(), null);
-                VectorWriter.write(vectors, output, binary == 1 ? VectorWriter.Format.BINARY : VectorWriter.Format.TEXT);
+                VectorWriter.write(vectors, output, binary == 1 ? VectorWriter.Format.BINARY : VectorWriter.Format.TEXT,
+                        config.threads());
                 double writeSeconds = (System.nanoTime() - t0) / 1e9;
                 if (guard.interrupted()) {
                     err.println("w2v train: interrupted at " + done + "; wrote the vectors trained so far to " + output

@@ -59,15 +59,20 @@ final class OutputBuffer {
     }
 
     void put(byte[] src) throws IOException {
-        if (src.length > CAPACITY) {
+        put(src, src.length);
+    }
+
+    /** The first {@code length} bytes of {@code src}. */
+    void put(byte[] src, int length) throws IOException {
+        if (length > CAPACITY) {
             flush();
-            drain(ByteBuffer.wrap(src));
-            flushed += src.length;
+            drain(ByteBuffer.wrap(src, 0, length));
+            flushed += length;
             return;
         }
-        reserve(src.length);
-        System.arraycopy(src, 0, bytes, position, src.length);
-        position += src.length;
+        reserve(length);
+        System.arraycopy(src, 0, bytes, position, length);
+        position += length;
     }
 
     void flush() throws IOException {

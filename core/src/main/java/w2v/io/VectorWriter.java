@@ -33,9 +33,15 @@ public final class VectorWriter {
     }
 
     public static void write(WordVectors vectors, Path out, Format format) throws IOException {
+        write(vectors, out, format, 1);
+    }
+
+    /** As {@link #write(WordVectors, Path, Format)}, formatting text rows on {@code threads} threads. */
+    public static void write(WordVectors vectors, Path out, Format format, int threads) throws IOException {
         Objects.requireNonNull(vectors);
         AtomicFile.replace(out, ch -> new VectorEncoder(new OutputBuffer(ch), out.toString())
-                .write(vectors.size(), i -> Words.encode(vectors.word(i)), vectors::word, vectors.table(), format));
+                .write(vectors.size(), i -> Words.encode(vectors.word(i)), vectors::word, vectors.table(), format,
+                        threads));
     }
 
     /**
@@ -45,7 +51,7 @@ public final class VectorWriter {
     public static void write(byte[][] words, EmbeddingTable table, Path out, Format format) throws IOException {
         Objects.requireNonNull(words);
         AtomicFile.replace(out, ch -> new VectorEncoder(new OutputBuffer(ch), out.toString())
-                .write(words.length, i -> words[i], display(words), table, format));
+                .write(words.length, i -> words[i], display(words), table, format, 1));
     }
 
     /**
@@ -55,7 +61,7 @@ public final class VectorWriter {
     public static void write(WordVectors vectors, OutputStream out, Format format) throws IOException {
         Objects.requireNonNull(vectors);
         new VectorEncoder(new OutputBuffer(Channels.newChannel(out)), "output stream")
-                .write(vectors.size(), i -> Words.encode(vectors.word(i)), vectors::word, vectors.table(), format);
+                .write(vectors.size(), i -> Words.encode(vectors.word(i)), vectors::word, vectors.table(), format, 1);
         out.flush();
     }
 

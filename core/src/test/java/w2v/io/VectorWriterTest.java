@@ -65,6 +65,44 @@ class VectorWriterTest {
         }
     }
 
+    /** Text formatted on several threads comes out in row order, byte for byte what one thread writes. */
+    @Test
+    void textFormattedOnSeveralThreadsIsTheSameFile() throws IOException {
+        int rows = 3 * VectorEncoder.CHUNK_ROWS + 17; // several chunks and a short last one
+        try (WordVectors v = Fixtures.random(Fixtures.words(rows), 13, 7)) {
+            Path one = dir.resolve("one.txt");
+            VectorWriter.write(v, one, Format.TEXT, 1);
+            byte[] expected = Files.readAllBytes(one);
+            for (int threads : new int[] {2, 3, 8}) {
+                Path many = dir.resolve("many" + threads + ".txt");
+                VectorWriter.write(v, many, Format.TEXT, threads);
+                assertArrayEquals(expected, Files.readAllBytes(many), threads + " threads");
+            }
+        }
+    }
+
+    /** The first bad row in file order is reported, as with one thread, though later chunks fail too. */
+    @Test
+    void severalThreadsReportTheFirstBadRowInFileOrder() throws IOException {
+        int rows = 4 * VectorEncoder.CHUNK_ROWS;
+        float[][] values = new float[rows][2];
+        values[2 * VectorEncoder.CHUNK_ROWS + 5][1] = Float.NaN;
+        values[3 * VectorEncoder.CHUNK_ROWS + 1][0] = Float.POSITIVE_INFINITY;
+        values[3 * VectorEncoder.CHUNK_ROWS + 2][0] = Float.NaN;
+        try (WordVectors v = Fixtures.vectors(Fixtures.words(rows), values)) {
+            Path out = dir.resolve("bad.txt");
+            Files.writeString(out, "previous\n");
+            String one = assertThrows(IllegalArgumentException.class,
+                    () -> VectorWriter.write(v, out, Format.TEXT, 1)).getMessage();
+            String four = assertThrows(IllegalArgumentException.class,
+                    () -> VectorWriter.write(v, out, Format.TEXT, 4)).getMessage();
+            assertEquals(one, four);
+            assertTrue(one.contains("value 1 of word " + (2 * VectorEncoder.CHUNK_ROWS + 5)), one);
+            assertEquals("previous\n", Files.readString(out));
+            assertEquals(java.util.List.of(), Fixtures.others(dir, out));
+        }
+    }
+
     /** Rows longer than the 1 MiB output buffer, and a word longer than it, still come out whole. */
     @Test
     void rowsLargerThanTheBufferAreWrittenWhole() throws IOException {
