@@ -11,6 +11,8 @@ public final class SigmoidTable {
     private static final float SCALE = SIZE / MAX_EXP / 2f;
 
     private static final float[] TABLE = build();
+    /** TABLE with the saturated values around it: 0 below -MAX_EXP, then TABLE, then 1 above MAX_EXP. */
+    private static final float[] SATURATED = saturated(TABLE);
 
     private SigmoidTable() {
     }
@@ -22,6 +24,27 @@ public final class SigmoidTable {
             t[i] = (float) (e / (e + 1));
         }
         return t;
+    }
+
+    private static float[] saturated(float[] table) {
+        float[] t = new float[table.length + 2];
+        System.arraycopy(table, 0, t, 1, table.length);
+        t[t.length - 1] = 1f;
+        return t;
+    }
+
+    /**
+     * word2vec C's sigmoid for negative sampling: exactly 1 above MAX_EXP, exactly 0 below -MAX_EXP, the table
+     * in between. Written without branches on purpose: early in training no score is saturated, so C2 compiled
+     * the two ends as traps, and when scores grew the whole training loop was thrown back to the interpreter
+     * and compiled again, three times per run (0.3 s of compiler time taken from the workers).
+     */
+    public static float saturatedSigmoid(float x) {
+        int above = Float.floatToRawIntBits(MAX_EXP - x) >>> 31; // 1 when x > MAX_EXP (6 - x is exact there)
+        int below = Float.floatToRawIntBits(x + MAX_EXP) >>> 31; // 1 when x < -MAX_EXP
+        float inRange = Math.min(Math.max(x, -MAX_EXP), MAX_EXP);
+        int index = ((int) ((inRange + MAX_EXP) * SCALE) + 1) * (1 - above - below) + above * (SIZE + 2);
+        return SATURATED[index];
     }
 
     /** sigma(x) for x in (-MAX_EXP, MAX_EXP); callers handle the saturated ends themselves. */

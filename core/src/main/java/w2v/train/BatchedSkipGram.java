@@ -57,9 +57,9 @@ public final class BatchedSkipGram implements Architecture {
     public void train(int[] sentence, int length, int position, int window, float alpha) {
         int word = sentence[position];
         int from = Math.max(0, position - window);
-        int to = Math.min(length - 1, position + window);
+        int end = Math.min(length, position + window + 1); // exclusive: see SkipGram
         int m = 0;
-        for (int c = from; c <= to; c++) {
+        for (int c = from; c < end; c++) {
             if (c != position) {
                 contextRows[m++] = sentence[c] * rowBytes;
             }

@@ -37,13 +37,13 @@ public final class Cbow implements Architecture {
     @Override
     public void train(int[] sentence, int length, int position, int window, float alpha) {
         int from = Math.max(0, position - window);
-        int to = Math.min(length - 1, position + window);
-        int contextSize = to - from; // every position in [from, to] but the centre
+        int end = Math.min(length, position + window + 1); // exclusive: see SkipGram
+        int contextSize = end - from - 1; // every position in [from, end) but the centre
         if (contextSize == 0) {
             return;
         }
         hidden.fill((byte) 0);
-        for (int c = from; c <= to; c++) {
+        for (int c = from; c < end; c++) {
             if (c != position) {
                 K.axpy(1f, in, sentence[c] * rowBytes, hidden, 0, stride);
             }
@@ -51,7 +51,7 @@ public final class Cbow implements Architecture {
         K.scale(1f / contextSize, hidden, 0, stride);
         grad.fill((byte) 0);
         objective.update(hidden, 0, sentence[position], alpha, grad, 0, rng);
-        for (int c = from; c <= to; c++) {
+        for (int c = from; c < end; c++) {
             if (c != position) {
                 K.axpy(1f, grad, 0, in, sentence[c] * rowBytes, stride);
             }

@@ -15,7 +15,6 @@ import w2v.sampling.UnigramTable;
 public final class NegativeSampling implements Objective {
 
     private static final VectorKernels K = Kernels.get();
-    private static final float MAX_EXP = SigmoidTable.MAX_EXP;
 
     private final MemorySegment out;
     private final long rowBytes;
@@ -36,13 +35,7 @@ public final class NegativeSampling implements Objective {
      * +-6 the sigmoid counts as exactly 0 or 1.
      */
     static float coefficient(float score, float label, float alpha) {
-        if (score > MAX_EXP) {
-            return (label - 1f) * alpha;
-        }
-        if (score < -MAX_EXP) {
-            return label * alpha;
-        }
-        return (label - SigmoidTable.sigmoid(score)) * alpha;
+        return (label - SigmoidTable.saturatedSigmoid(score)) * alpha;
     }
 
     @Override
@@ -63,10 +56,10 @@ public final class NegativeSampling implements Objective {
             }
             long o = word * rowBytes;
             float g = coefficient(K.dot(hidden, hiddenOffset, out, o, stride), label, alpha);
-            if (g != 0f) { // saturated and right: C would add zeros
-                K.axpy(g, out, o, grad, gradOffset, stride);
-                K.axpy(g, hidden, hiddenOffset, out, o, stride);
-            }
+            // g is 0 when the pair is saturated the right way; C adds the zeros too, and a test for it would be a
+            // branch C2 first sees never taken (see SigmoidTable.saturatedSigmoid).
+            K.axpy(g, out, o, grad, gradOffset, stride);
+            K.axpy(g, hidden, hiddenOffset, out, o, stride);
         }
     }
 }

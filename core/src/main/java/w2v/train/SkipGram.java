@@ -35,8 +35,10 @@ public final class SkipGram implements Architecture {
     public void train(int[] sentence, int length, int position, int window, float alpha) {
         int word = sentence[position];
         int from = Math.max(0, position - window);
-        int to = Math.min(length - 1, position + window);
-        for (int c = from; c <= to; c++) {
+        // An exclusive bound: with c <= last, C2 guards against last + 1 overflowing, and the guard failing once
+        // early in a run threw the compiled training loop away (a second 0.2 s compilation on a worker's core).
+        int end = Math.min(length, position + window + 1);
+        for (int c = from; c < end; c++) {
             if (c == position) {
                 continue;
             }

@@ -66,6 +66,31 @@ class SamplingTest {
         assertEquals(0.025f * 1e-4f, lr.at(5_000_000), 1e-9);
     }
 
+    /** The branch-free form equals C's three-way rule (1 above 6, 0 below -6, the table between) bit for bit. */
+    @Test
+    void saturatedSigmoidIsCsRuleAtEveryBoundary() {
+        float six = SigmoidTable.MAX_EXP;
+        java.util.List<Float> xs = new java.util.ArrayList<>(java.util.List.of(0f, -0f, six, -six, Math.nextUp(six),
+                Math.nextDown(six), Math.nextUp(-six), Math.nextDown(-six), Math.nextUp(Math.nextUp(six)),
+                Math.nextDown(Math.nextDown(-six)), 1e30f, -1e30f, Float.MAX_VALUE, -Float.MAX_VALUE,
+                Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MIN_VALUE, -Float.MIN_VALUE));
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 200_000; i++) {
+            xs.add((float) r.nextDouble(-8, 8));
+        }
+        for (int i = 0; i <= SigmoidTable.SIZE; i++) { // every table step and its neighbours
+            float x = i / (SigmoidTable.SIZE / six / 2f) - six;
+            xs.add(x);
+            xs.add(Math.nextUp(x));
+            xs.add(Math.nextDown(x));
+        }
+        for (float x : xs) {
+            float expected = x > six ? 1f : x < -six ? 0f : SigmoidTable.sigmoid(x);
+            assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(SigmoidTable.saturatedSigmoid(x)),
+                    "x=" + x);
+        }
+    }
+
     @Test
     void sigmoidTableIsTheLogisticFunction() {
         for (float x = -5.99f; x < 5.99f; x += 0.01f) {
