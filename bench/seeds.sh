@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Analogy accuracy over several random seeds, ours against word2vec C, on the shared corpus.
+#
+# Why: with two or more threads a run is not reproducible, but most of its variance is not from the threads.
+# Each worker's random stream fixes which words are subsampled, how far each window reaches and which negatives
+# are drawn; that plan is the same for every run with one seed, and different seeds give plans whose accuracy
+# differs by ~0.35 points (CBOW, standard deviation), against ~0.1 between runs of one seed. word2vec C has no
+# seed flag (its streams start at the thread number), so comparing one of its runs with one of ours compares
+# two draws of that spread. This script compares the distributions: ours with -seed S, and word2vec C built
+# with its starting states shifted by S (a copy of the npm package's word2vec.c with two lines changed; nothing
+# else differs).
+#
+#   bench/seeds.sh --cbow --seeds 1,11,21,31,41,51
+#   bench/seeds.sh --trainers ours --seeds 1,2,3,4,5 --threads 1
+#
+# Options:
+#   --corpus FILE    text corpus [the gunzipped shared corpus from bench/e2e.sh's cache]
+#   --cbow           CBOW (alpha 0.05) instead of skip-gram (alpha 0.025)
+#   --threads N      threads for both trainers [2]
+#   --seeds LIST     comma-separated seeds [1,11,21,31,41,51]
+#   --trainers LIST  ours,word2vec [both]
+#   --results FILE   markdown file the table is appended to [bench/results/seeds.md]
+#
+# Fixed settings as bench/e2e.sh: -size 100 -window 5 -sample 1e-4 -min-count 5 -negative 5 -hs 0 -iter 1.
+# Needs word2vec C's source from a bench/e2e.sh run (W2V_BENCH_DIR, default /tmp/w2v-bench) and gcc.
+set -uo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ARGS="$*"
+BENCH_DIR="${W2V_BENCH_DIR:-/tmp/w2v-bench}"
+CORPUS="$BENCH_DIR/corpus/corpus-clean.txt"
+QUESTIONS="$here/../shared/data/eval/questions-words.txt"
+CBOW=0
+THREADS=2
+SEEDS=1,11,21,31,41,51
+TRAINERS=ours,word2vec
+RESULTS="$here/bench/results/seeds.md"
+
+die() { echo "seeds: $*" >&2; exit 2; }
+usage() { sed -n '2,/^set -uo/{/^set -uo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --corpus) [ $# -ge 2 ] || die "--corpus needs a file"; CORPUS="$2"; shift 2 ;;
+    --cbow) CBOW=1; shift ;;
+    --threads) [ $# -ge 2 ] || die "--threads needs a number"; THREADS="$2"; shift 2 ;;
+    --seeds) [ $# -ge 2 ] || die "--seeds needs a list"; SEEDS="$2"; shift 2 ;;
+    --trainers) [ $# -ge 2 ] || die "--trainers needs a list"; TRAINERS="$2"; shift 2 ;;
+    --results) [ $# -ge 2 ] || die "--results needs a file"; RESULTS="$2"; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) die "unknown option '$1' (bench/seeds.sh --help lists them)" ;;
+  esac
+done
+[[ "$THREADS" =~ ^[1-9][0-9]*$ ]] || die "--threads must be a positive number (got '$THREADS')"
+[[ "$SEEDS" =~ ^[0-9]+(,[0-9]+)*$ ]] || die "--seeds must look like 1,2,3 (got '$SEEDS')"
+[ -f "$CORPUS" ] || die "corpus not found: $CORPUS (run bench/e2e.sh once, or pass --corpus)"
+[ -f "$QUESTIONS" ] || die "analogy questions not found: $QUESTIONS"
+IFS=, read -r -a SEED_LIST <<<"$SEEDS"
+IFS=, read -r -a TRAINER_LIST <<<"$TRAINERS"
+if [ "$CBOW" = 1 ]; then ALPHA=0.05; ARCH=cbow; else ALPHA=0.025; ARCH=skipgram; fi
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/w2v-seeds.XXXXXX")" || die "cannot create a work directory"
+trap 'rm -rf "$WORK"' EXIT
+COMMON=(-train "$CORPUS" -cbow "$CBOW" -size 100 -window 5 -sample 1e-4 -min-count 5 -negative 5 -hs 0
+  -iter 1 -alpha "$ALPHA" -threads "$THREADS" -binary 1)
+
+"$here/bin/w2v" --help >/dev/null 2>&1 || die "bin/w2v does not start"
+
+c_binary() { # SEED -> path of word2vec C with its random streams shifted by SEED
+  local src="$BENCH_DIR/peers/word2vec-npm/node_modules/word2vec/src/word2vec.c" out="$WORK/word2vec-$1"
+  [ -f "$src" ] || die "word2vec C source not found at $src (bench/e2e.sh installs it)"
+  sed -e 's/unsigned long long next_random = (long long)id;/unsigned long long next_random = (long long)id + W2V_SEED;/' \
+      -e 's/unsigned long long next_random = 1;/unsigned long long next_random = 1 + W2V_SEED;/' "$src" >"$WORK/w2v.c"
+  [ "$(grep -c 'W2V_SEED' "$WORK/w2v.c")" = 2 ] || die "word2vec.c does not have the two lines this script shifts"
+  gcc "$WORK/w2v.c" -o "$out" -lm -pthread -O3 -march=native -Wall -funroll-loops -Wno-unused-result \
+      -fno-stack-protector -DW2V_SEED="$1" 2>"$WORK/gcc.log" || die "gcc failed: $(head -3 "$WORK/gcc.log")"
+  echo "$out"
+}
+
+accuracy() { # FILE -> "correct total"
+  "$here/bin/w2v" eval "$1" --analogies "$QUESTIONS" --restrict 30000 2>/dev/null |
+    sed -n 's/.*Total accuracy: [0-9.]*% (\([0-9]*\)\/\([0-9]*\)).*/\1 \2/p' | head -1
+}
+
+declare -A CORRECT
+TOTAL=""
+for seed in "${SEED_LIST[@]}"; do
+  for t in "${TRAINER_LIST[@]}"; do
+    out="$WORK/$t-$seed.bin"
+    case "$t" in
+      ours) "$here/bin/w2v" train "${COMMON[@]}" -seed "$seed" -output "$out" >"$WORK/log" 2>&1 ;;
+      word2vec) "$(c_binary "$seed")" "${COMMON[@]}" -output "$out" >"$WORK/log" 2>&1 ;;
+      *) die "unknown trainer '$t' (ours, word2vec)" ;;
+    esac || die "$t failed with seed $seed: $(tail -2 "$WORK/log")"
+    read -r correct total < <(accuracy "$out")
+    [ -n "${correct:-}" ] || die "could not evaluate $t's vectors for seed $seed"
+    CORRECT[$t,$seed]=$correct
+    TOTAL=$total
+    echo "seeds: $t seed $seed: $correct / $total" >&2
+    rm -f "$out"
+  done
+done
+
+{
+  echo
+  echo "## $(date -u +%Y-%m-%d) $ARCH, $THREADS thread(s): \`bench/seeds.sh $ARGS\`"
+  echo
+  echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores."
+  echo "Correct answers of $TOTAL (gensim evaluate_word_analogies, restrict_vocab 30000)."
+  echo
+  echo "| trainer | $(printf '%s | ' "${SEED_LIST[@]/#/seed }")mean % | sd (points) |"
+  echo "|---|$(printf -- '---:|%.0s' "${SEED_LIST[@]}")---:|---:|"
+  for t in "${TRAINER_LIST[@]}"; do
+    vals=()
+    for seed in "${SEED_LIST[@]}"; do vals+=("${CORRECT[$t,$seed]}"); done
+    stats=$(printf '%s\n' "${vals[@]}" | awk -v n="$TOTAL" '{s+=$1; q+=$1*$1; c++}
+      END {m=s/c; v=(c>1)?(q-c*m*m)/(c-1):0; if (v<0) v=0; printf "%.2f | %.2f", 100*m/n, 100*sqrt(v)/n}')
+    echo "| $t | $(printf '%s | ' "${vals[@]}")$stats |"
+  done
+} | tee -a "$RESULTS"
