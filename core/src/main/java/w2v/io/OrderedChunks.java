@@ -15,9 +15,12 @@ import java.util.concurrent.Future;
  * what writing a text vector file costs (82k x 100 values: 0.4 s on one core, when the bytes themselves reach
  * the page cache in 0.03 s); a trainer that just used N cores should not finish on one. Each chunk of rows is
  * encoded into its own buffer by a pool thread and the calling thread appends finished chunks in order. At most
- * two chunks per thread are in flight, so memory stays a few megabytes whatever the number of rows.
+ * two chunks per thread are in flight, so memory stays a megabyte or two whatever the number of rows.
  */
 final class OrderedChunks {
+
+    /** Each chunk is encoded through a buffer this big into a growing array. */
+    private static final int BUFFER = 64 << 10;
 
     /** Encodes rows [from, to) into {@code out}. */
     interface Encoder {
@@ -62,7 +65,7 @@ final class OrderedChunks {
 
     private static Chunk encode(Encoder encoder, int from, int to) throws IOException {
         Chunk chunk = new Chunk();
-        OutputBuffer buffer = new OutputBuffer(Channels.newChannel(chunk));
+        OutputBuffer buffer = new OutputBuffer(Channels.newChannel(chunk), BUFFER);
         encoder.encode(from, to, buffer);
         buffer.flush();
         return chunk;
@@ -90,7 +93,7 @@ final class OrderedChunks {
     /** A chunk's encoded bytes, handed over without the copy toByteArray would make. */
     private static final class Chunk extends ByteArrayOutputStream {
         Chunk() {
-            super(1 << 20);
+            super(4 * BUFFER);
         }
 
         byte[] bytes() {

@@ -14,13 +14,23 @@ final class OutputBuffer {
     static final int CAPACITY = 1 << 20;
 
     private final WritableByteChannel channel;
-    private final byte[] bytes = new byte[CAPACITY];
-    private final MemorySegment segment = MemorySegment.ofArray(bytes);
+    private final byte[] bytes;
+    private final MemorySegment segment;
     private int position;
     private long flushed;
 
     OutputBuffer(WritableByteChannel channel) {
+        this(channel, CAPACITY);
+    }
+
+    OutputBuffer(WritableByteChannel channel, int capacity) {
         this.channel = channel;
+        this.bytes = new byte[capacity];
+        this.segment = MemorySegment.ofArray(bytes);
+    }
+
+    int capacity() {
+        return bytes.length;
     }
 
     /** The array to write into directly, at {@link #position()}; call {@link #reserve} first. */
@@ -46,9 +56,9 @@ final class OutputBuffer {
         return flushed + position;
     }
 
-    /** Makes room for {@code n <= CAPACITY} bytes at {@link #position()}. */
+    /** Makes room for {@code n <= capacity()} bytes at {@link #position()}. */
     void reserve(int n) throws IOException {
-        if (CAPACITY - position < n) {
+        if (bytes.length - position < n) {
             flush();
         }
     }
@@ -64,7 +74,7 @@ final class OutputBuffer {
 
     /** The first {@code length} bytes of {@code src}. */
     void put(byte[] src, int length) throws IOException {
-        if (length > CAPACITY) {
+        if (length > bytes.length) {
             flush();
             drain(ByteBuffer.wrap(src, 0, length));
             flushed += length;

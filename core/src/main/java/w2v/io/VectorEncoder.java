@@ -36,8 +36,8 @@ final class VectorEncoder {
         this.target = target;
     }
 
-    /** Rows per chunk when text rows are formatted on several threads: about 1 MB of text at dim 100. */
-    static final int CHUNK_ROWS = 1024;
+    /** Rows per chunk when text rows are formatted on several threads: about 256 KB of text at dim 100. */
+    static final int CHUNK_ROWS = 256;
 
     /**
      * Writes {@code count} rows: row i is {@code words.apply(i)} (UTF-8, or null for a word with no UTF-8 form)
@@ -88,7 +88,7 @@ final class VectorEncoder {
     private void textValues(int dim) throws IOException {
         float[] v = values;
         int perValue = FloatFormat.MAX_LENGTH + 1;
-        boolean wholeRow = (long) dim * perValue <= OutputBuffer.CAPACITY;
+        boolean wholeRow = (long) dim * perValue <= out.capacity();
         if (wholeRow) {
             out.reserve(dim * perValue);
         }
@@ -110,7 +110,7 @@ final class VectorEncoder {
         long src = table.offset(row);
         int left = table.dim();
         while (left > 0) {
-            int n = Math.min(left, OutputBuffer.CAPACITY / Float.BYTES);
+            int n = Math.min(left, out.capacity() / Float.BYTES);
             out.reserve(n * Float.BYTES);
             MemorySegment.copy(table.segment(), NATIVE, src, out.segment(), LITTLE_ENDIAN, out.position(), n);
             out.position(out.position() + n * Float.BYTES);

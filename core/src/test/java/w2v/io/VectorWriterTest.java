@@ -69,14 +69,18 @@ class VectorWriterTest {
     @Test
     void textFormattedOnSeveralThreadsIsTheSameFile() throws IOException {
         int rows = 3 * VectorEncoder.CHUNK_ROWS + 17; // several chunks and a short last one
-        try (WordVectors v = Fixtures.random(Fixtures.words(rows), 13, 7)) {
-            Path one = dir.resolve("one.txt");
-            VectorWriter.write(v, one, Format.TEXT, 1);
-            byte[] expected = Files.readAllBytes(one);
-            for (int threads : new int[] {2, 3, 8}) {
-                Path many = dir.resolve("many" + threads + ".txt");
-                VectorWriter.write(v, many, Format.TEXT, threads);
-                assertArrayEquals(expected, Files.readAllBytes(many), threads + " threads");
+        String[] words = Fixtures.words(rows);
+        words[VectorEncoder.CHUNK_ROWS + 3] = "x".repeat(OutputBuffer.CAPACITY + 5); // longer than any buffer
+        for (int dim : new int[] {13, 6000}) { // rows of ~150 bytes, and rows longer than a chunk's buffer
+            try (WordVectors v = Fixtures.random(words, dim, 7)) {
+                Path one = dir.resolve("one.txt");
+                VectorWriter.write(v, one, Format.TEXT, 1);
+                byte[] expected = Files.readAllBytes(one);
+                for (int threads : new int[] {2, 3, 8}) {
+                    Path many = dir.resolve("many" + threads + ".txt");
+                    VectorWriter.write(v, many, Format.TEXT, threads);
+                    assertArrayEquals(expected, Files.readAllBytes(many), dim + " dimensions, " + threads + " threads");
+                }
             }
         }
     }
