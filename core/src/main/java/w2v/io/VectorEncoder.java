@@ -22,6 +22,9 @@ import w2v.model.EmbeddingTable;
  */
 final class VectorEncoder {
 
+    /** Rows per chunk when text rows are formatted on several threads: about 256 KB of text at dim 100. */
+    static final int CHUNK_ROWS = 256;
+
     private static final ValueLayout.OfFloat NATIVE = ValueLayout.JAVA_FLOAT_UNALIGNED;
     private static final ValueLayout.OfFloat LITTLE_ENDIAN = NATIVE.withOrder(ByteOrder.LITTLE_ENDIAN);
 
@@ -35,9 +38,6 @@ final class VectorEncoder {
         this.out = out;
         this.target = target;
     }
-
-    /** Rows per chunk when text rows are formatted on several threads: about 256 KB of text at dim 100. */
-    static final int CHUNK_ROWS = 256;
 
     /**
      * Writes {@code count} rows: row i is {@code words.apply(i)} (UTF-8, or null for a word with no UTF-8 form)
