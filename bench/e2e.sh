@@ -15,7 +15,8 @@
 #   --hs               hierarchical softmax instead of negative sampling (-hs 1 -negative 0)
 #   --iter N           epochs [1]
 #   --threads LIST     comma-separated thread counts, each run for every trainer [2]
-#   --trainers LIST    any of ours,word2vec,fasttext,gensim [all four]
+#   --trainers LIST    any of ours,word2vec,fasttext,gensim,pword2vec [the first four; pword2vec needs
+#                      W2V_PWORD2VEC_BIN, a pWord2Vec binary built by hand]
 #   --binary           ours, word2vec C and gensim write the binary format (fastText always writes .vec)
 #   --no-eval          skip the analogy evaluation
 #   --no-install       never install a missing peer or tool; skip it with a note
@@ -93,7 +94,8 @@ done
 IFS=, read -r -a THREAD_LIST <<<"$THREADS"
 IFS=, read -r -a TRAINER_LIST <<<"$TRAINERS"
 for t in "${TRAINER_LIST[@]}"; do
-  case "$t" in ours|word2vec|fasttext|gensim) ;; *) die "unknown trainer '$t' (ours, word2vec, fasttext, gensim)" ;; esac
+  case "$t" in ours|word2vec|fasttext|gensim|pword2vec) ;;
+    *) die "unknown trainer '$t' (ours, word2vec, fasttext, gensim, pword2vec)" ;; esac
 done
 [ -f "$CORPUS" ] || die "corpus not found: $CORPUS"
 
@@ -207,6 +209,18 @@ fi
 if have_trainer gensim; then
   if [ "$HAVE_GENSIM" = 1 ]; then AVAILABLE[gensim]=1; else note "gensim: skipped"; fi
 fi
+
+# pWord2Vec (Intel's HogBatch skip-gram): packaged nowhere, so only a binary built by hand is run
+# (W2V_PWORD2VEC_BIN; bench/README.md says how it was built for BENCHMARKS.md). Skip-gram with negative sampling only.
+if have_trainer pword2vec; then
+  if [ -z "${W2V_PWORD2VEC_BIN:-}" ] || [ ! -x "${W2V_PWORD2VEC_BIN}" ]; then
+    note "pWord2Vec: set W2V_PWORD2VEC_BIN to a built pWord2Vec binary; skipped"
+  elif [ "$CBOW" = 1 ] || [ "$HS" = 1 ]; then
+    note "pWord2Vec: trains skip-gram with negative sampling only; skipped"
+  else
+    AVAILABLE[pword2vec]=1
+  fi
+fi
 if [ "$EVAL" = 1 ] && [ "$HAVE_GENSIM" = 0 ]; then
   EVAL=0
   note "analogy evaluation skipped: it needs gensim"
@@ -282,6 +296,11 @@ build_command() {
       VEC="$out.$ext"
       CMD=("$W2V_C" -train "$TRAIN_FILE" -output "$VEC" -size "$SIZE" -window "$WINDOW" -sample "$SAMPLE"
            -hs "$HS" -negative "$NEG" -min-count "$MIN_COUNT" -iter "$ITER" -threads "$threads" -cbow "$CBOW"
+           -alpha "$ALPHA" -binary "$BINARY") ;;
+    pword2vec)
+      VEC="$out.$ext"
+      CMD=("$W2V_PWORD2VEC_BIN" -train "$TRAIN_FILE" -output "$VEC" -size "$SIZE" -window "$WINDOW"
+           -sample "$SAMPLE" -negative "$NEG" -min-count "$MIN_COUNT" -iter "$ITER" -threads "$threads"
            -alpha "$ALPHA" -binary "$BINARY") ;;
     fasttext)
       VEC="$out.vec"
@@ -468,6 +487,7 @@ dirty="$(git -C "$ours_home" status --porcelain --untracked-files=no 2>/dev/null
 versions="ours $commit"
 [ "$ours_home" != "$here" ] && versions+=" (W2V_BIN=$OURS_BIN)"
 [ -n "${AVAILABLE[word2vec]:-}" ] && versions+=", word2vec C (npm word2vec@1.1.5: $W2V_C)"
+[ -n "${AVAILABLE[pword2vec]:-}" ] && versions+=", pWord2Vec ($W2V_PWORD2VEC_BIN)"
 [ -n "${AVAILABLE[fasttext]:-}" ] && versions+=", fastText $(dpkg-query -W -f '${Version}' fasttext 2>/dev/null || echo '?')"
 [ "$HAVE_GENSIM" = 1 ] && versions+=", gensim $("$PY" -c 'import gensim; print(gensim.__version__)' 2>/dev/null)"
 java_version="$("${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" -version 2>&1 | head -1)"
