@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
@@ -159,25 +160,40 @@ public final class PanamaKernels implements VectorKernels {
      * implementation, and it differs: C2 inlining dot into the hierarchical-softmax loop summed in another order
      * than the interpreter and C1, so a one-thread run with a fixed seed gave different vectors depending on
      * when the JIT got to it, and a checkpoint resumed in a fresh process did not match the uninterrupted run.
-     * Written as scalar adds of lanes, every tier rounds the same way. Pairwise, so the adds overlap.
+     * Here each step adds the vector to itself with halves, then quarters, ... swapped: a pairwise tree
+     * ((l0 + l8) + (l4 + l12)) + ... that every tier rounds the same way, in one permute and one add per level
+     * (taking the 16 lanes out one at a time cost more than the dot product they summed).
      */
+    private static final VectorShuffle<Float> SWAP_8 = swapping(8);
+    private static final VectorShuffle<Float> SWAP_4 = swapping(4);
+    private static final VectorShuffle<Float> SWAP_2 = swapping(2);
+    private static final VectorShuffle<Float> SWAP_1 = swapping(1);
+
+    /** Lane i takes lane i xor d (lanes stay put when the vector has no such partner). */
+    private static VectorShuffle<Float> swapping(int d) {
+        return VectorShuffle.fromOp(SPECIES, i -> d < LANES ? i ^ d : i);
+    }
+
     private static float sum(FloatVector v) {
-        return switch (LANES) {
-            case 4 -> (v.lane(0) + v.lane(2)) + (v.lane(1) + v.lane(3));
-            case 8 -> ((v.lane(0) + v.lane(4)) + (v.lane(2) + v.lane(6)))
-                    + ((v.lane(1) + v.lane(5)) + (v.lane(3) + v.lane(7)));
-            case 16 -> (((v.lane(0) + v.lane(8)) + (v.lane(4) + v.lane(12)))
-                    + ((v.lane(2) + v.lane(10)) + (v.lane(6) + v.lane(14))))
-                    + (((v.lane(1) + v.lane(9)) + (v.lane(5) + v.lane(13)))
-                    + ((v.lane(3) + v.lane(11)) + (v.lane(7) + v.lane(15))));
-            default -> {
+        switch (LANES) {
+            case 16:
+                v = v.add(v.rearrange(SWAP_8));
+                // fall through
+            case 8:
+                v = v.add(v.rearrange(SWAP_4));
+                // fall through
+            case 4:
+                v = v.add(v.rearrange(SWAP_2));
+                v = v.add(v.rearrange(SWAP_1));
+                return v.lane(0);
+            default: {
                 float s = 0f;
                 for (int i = 0; i < LANES; i++) {
                     s += v.lane(i);
                 }
-                yield s;
+                return s;
             }
-        };
+        }
     }
 
     @Override
