@@ -4,7 +4,7 @@
 # Why: with two or more threads a run is not reproducible, but most of its variance is not from the threads.
 # Each worker's random stream fixes which words are subsampled, how far each window reaches and which negatives
 # are drawn; that plan is the same for every run with one seed, and different seeds give plans whose accuracy
-# differs by ~0.35 points (CBOW, standard deviation), against ~0.1 between runs of one seed. word2vec C has no
+# differs by ~0.4 points (CBOW, standard deviation), against ~0.1 between runs of one seed. word2vec C has no
 # seed flag (its streams start at the thread number), so comparing one of its runs with one of ours compares
 # two draws of that spread. This script compares the distributions: ours with -seed S, and word2vec C built
 # with its starting states shifted by S (a copy of the npm package's word2vec.c with two lines changed; nothing
