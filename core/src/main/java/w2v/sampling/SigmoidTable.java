@@ -10,26 +10,19 @@ public final class SigmoidTable {
     public static final float MAX_EXP = 6f;
     private static final float SCALE = SIZE / MAX_EXP / 2f;
 
+    /** Index 0: 0 (below -MAX_EXP); 1..SIZE + 1: sigma at the SIZE + 1 steps over [-6, 6]; last: 1 (above). */
     private static final float[] TABLE = build();
-    /** TABLE with the saturated values around it: 0 below -MAX_EXP, then TABLE, then 1 above MAX_EXP. */
-    private static final float[] SATURATED = saturated(TABLE);
 
     private SigmoidTable() {
     }
 
     private static float[] build() {
-        float[] t = new float[SIZE + 1];
+        float[] t = new float[SIZE + 3];
         for (int i = 0; i <= SIZE; i++) {
             double e = Math.exp((i / (double) SIZE * 2 - 1) * MAX_EXP);
-            t[i] = (float) (e / (e + 1));
+            t[i + 1] = (float) (e / (e + 1));
         }
-        return t;
-    }
-
-    private static float[] saturated(float[] table) {
-        float[] t = new float[table.length + 2];
-        System.arraycopy(table, 0, t, 1, table.length);
-        t[t.length - 1] = 1f;
+        t[SIZE + 2] = 1f;
         return t;
     }
 
@@ -44,11 +37,11 @@ public final class SigmoidTable {
         int below = Float.floatToRawIntBits(x + MAX_EXP) >>> 31; // 1 when x < -MAX_EXP
         float inRange = Math.min(Math.max(x, -MAX_EXP), MAX_EXP);
         int index = ((int) ((inRange + MAX_EXP) * SCALE) + 1) * (1 - above - below) + above * (SIZE + 2);
-        return SATURATED[index];
+        return TABLE[index];
     }
 
     /** sigma(x) for x in (-MAX_EXP, MAX_EXP); callers handle the saturated ends themselves. */
     public static float sigmoid(float x) {
-        return TABLE[(int) ((x + MAX_EXP) * SCALE)];
+        return TABLE[(int) ((x + MAX_EXP) * SCALE) + 1];
     }
 }
