@@ -87,7 +87,7 @@ final class VectorEncoder {
     /** Formats the row copied into {@link #values}, reserving room for a whole row at once when it fits. */
     private void textValues(int dim) throws IOException {
         float[] v = values;
-        int perValue = FloatFormat.MAX_LENGTH + 1;
+        int perValue = FloatFormat.ROOM + 1; // room for the separator and what format may store
         boolean wholeRow = (long) dim * perValue <= out.capacity();
         if (wholeRow) {
             out.reserve(dim * perValue);
