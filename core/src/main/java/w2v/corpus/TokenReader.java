@@ -142,6 +142,23 @@ public final class TokenReader {
     }
 
     private int readWord(int first) {
+        // Usually the whole word is in the buffer: find its end there and copy it at once.
+        int start = pos - 1;
+        int end = pos;
+        while (end < limit && !isSpace(buf[end] & 0xFF)) {
+            end++;
+        }
+        if (end < limit && end - start <= MAX_WORD_BYTES) {
+            int len = end - start;
+            System.arraycopy(buf, start, word, 0, len);
+            pos = end;
+            return len;
+        }
+        return readWordByByte(first);
+    }
+
+    /** A word that crosses the end of the buffer or is too long: byte by byte, refilling as needed. */
+    private int readWordByByte(int first) {
         int len = 0;
         word[len++] = (byte) first;
         boolean cut = false;
@@ -174,8 +191,12 @@ public final class TokenReader {
         return start + need <= len ? len : start;
     }
 
+    /** Bits 9 to 13 (tab, newline, vertical tab, form feed, carriage return) and 32 (space). */
+    private static final long SPACES = 0x3E00L | 1L << ' ';
+
+    /** For b in 0..255: one comparison that is almost always false inside a word, then a bit test. */
     static boolean isSpace(int b) {
-        return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == 0x0B || b == 0x0C;
+        return b <= ' ' && (SPACES >>> b & 1) != 0;
     }
 
     private int readByte() {

@@ -1,25 +1,35 @@
 package w2v.vocab;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
  * An open-addressing hash table of byte strings, each with a count and the file offset where it was first
  * seen. The bytes of all entries live in one growing pool, so a million words cost a few arrays instead of a
  * million objects (a Java String costs ~80 bytes; DL4J #2370). Not thread-safe: each counting thread has its own.
+ *
+ * <p>Counting a corpus is one lookup per token, and a table of a few hundred thousand words does not fit in the
+ * core's cache, so the layout is about cache misses: a slot holds the hash beside the entry number (a probe
+ * that does not match never leaves the slot array), and an entry keeps its first 8 bytes, length, count and
+ * first offset together in 32 bytes (most words are at most 8 bytes: their lookup never reads the pool).
  */
 public final class ByteStringTable {
 
-    private static final int EMPTY = -1;
+    private static final VarHandle LITTLE_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** Longs per entry: first 8 bytes (little-endian, zero-padded), start << 32 | length, count, first seen. */
+    private static final int ENTRY = 4;
+    private static final int PREFIX = 0, PLACE = 1, COUNT = 2, FIRST_SEEN = 3;
 
     private byte[] pool = new byte[1 << 16];
     private int poolSize;
-    private int[] start = new int[1024];
-    private int[] length = new int[1024];
-    private int[] hash = new int[1024];
-    private long[] count = new long[1024];
-    private long[] firstSeen = new long[1024];
+    private long[] entries = new long[1024 * ENTRY];
     private int size;
-    private int[] slots = newSlots(2048);
+    /** hash << 32 | (entry + 1); 0 is an empty slot. */
+    private long[] slots = new long[2048];
 
     public int size() {
         return size;
@@ -27,14 +37,16 @@ public final class ByteStringTable {
 
     /** Index of the entry for these bytes, or -1. */
     public int find(byte[] b, int off, int len) {
-        int h = hash(b, off, len);
+        long prefix = prefix(b, off, len);
+        int h = hash(prefix, b, off, len);
         int mask = slots.length - 1;
         for (int s = h & mask; ; s = (s + 1) & mask) {
-            int e = slots[s];
-            if (e == EMPTY) {
+            long slot = slots[s];
+            if (slot == 0) {
                 return -1;
             }
-            if (hash[e] == h && equalsAt(e, b, off, len)) {
+            int e = (int) slot - 1;
+            if ((int) (slot >>> 32) == h && matches(e, prefix, b, off, len)) {
                 return e;
             }
         }
@@ -42,24 +54,27 @@ public final class ByteStringTable {
 
     /** Adds {@code n} to the count of these bytes, creating the entry (first seen at {@code offset}) if new. */
     public int add(byte[] b, int off, int len, long n, long offset) {
-        int h = hash(b, off, len);
+        long prefix = prefix(b, off, len);
+        int h = hash(prefix, b, off, len);
         int mask = slots.length - 1;
         int s = h & mask;
         for (; ; s = (s + 1) & mask) {
-            int e = slots[s];
-            if (e == EMPTY) {
+            long slot = slots[s];
+            if (slot == 0) {
                 break;
             }
-            if (hash[e] == h && equalsAt(e, b, off, len)) {
-                count[e] += n;
-                if (offset < firstSeen[e]) {
-                    firstSeen[e] = offset;
+            int e = (int) slot - 1;
+            if ((int) (slot >>> 32) == h && matches(e, prefix, b, off, len)) {
+                int at = e * ENTRY;
+                entries[at + COUNT] += n;
+                if (offset < entries[at + FIRST_SEEN]) {
+                    entries[at + FIRST_SEEN] = offset;
                 }
                 return e;
             }
         }
-        int e = append(b, off, len, h, n, offset);
-        slots[s] = e;
+        int e = append(b, off, len, prefix, n, offset);
+        slots[s] = (long) h << 32 | (e + 1);
         if (size * 2 > slots.length) {
             rehash(slots.length * 2);
         }
@@ -67,24 +82,25 @@ public final class ByteStringTable {
     }
 
     public long count(int e) {
-        return count[e];
+        return entries[e * ENTRY + COUNT];
     }
 
     public long firstSeen(int e) {
-        return firstSeen[e];
+        return entries[e * ENTRY + FIRST_SEEN];
     }
 
     public int length(int e) {
-        return length[e];
+        return (int) entries[e * ENTRY + PLACE];
     }
 
     public byte[] bytes(int e) {
-        return Arrays.copyOfRange(pool, start[e], start[e] + length[e]);
+        int start = start(e);
+        return Arrays.copyOfRange(pool, start, start + length(e));
     }
 
     /** Bytes this table occupies (for the memory summary). */
     public long footprintBytes() {
-        return pool.length + (long) start.length * (4 + 4 + 4 + 8 + 8) + slots.length * 4L;
+        return pool.length + entries.length * 8L + slots.length * 8L;
     }
 
     /** Keeps only the entries with count > minCount; returns how many were removed. */
@@ -92,32 +108,54 @@ public final class ByteStringTable {
         int kept = 0;
         int newPoolSize = 0;
         for (int e = 0; e < size; e++) {
-            if (count[e] > minCount) {
-                System.arraycopy(pool, start[e], pool, newPoolSize, length[e]);
-                start[kept] = newPoolSize;
-                length[kept] = length[e];
-                hash[kept] = hash[e];
-                count[kept] = count[e];
-                firstSeen[kept] = firstSeen[e];
-                newPoolSize += length[e];
+            int at = e * ENTRY;
+            if (entries[at + COUNT] > minCount) {
+                int len = length(e);
+                System.arraycopy(pool, start(e), pool, newPoolSize, len);
+                System.arraycopy(entries, at, entries, kept * ENTRY, ENTRY);
+                entries[kept * ENTRY + PLACE] = (long) newPoolSize << 32 | len;
+                newPoolSize += len;
                 kept++;
             }
         }
         int removed = size - kept;
         size = kept;
         poolSize = newPoolSize;
-        rehash(slots.length);
+        long[] s = new long[slots.length];
+        int mask = s.length - 1;
+        for (int e = 0; e < size; e++) {
+            int start = start(e);
+            int len = length(e);
+            int h = hash(entries[e * ENTRY + PREFIX], pool, start, len);
+            int i = h & mask;
+            while (s[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            s[i] = (long) h << 32 | (e + 1);
+        }
+        slots = s;
         return removed;
     }
 
-    private int append(byte[] b, int off, int len, int h, long n, long offset) {
-        if (size == start.length) {
-            int cap = size * 2;
-            start = Arrays.copyOf(start, cap);
-            length = Arrays.copyOf(length, cap);
-            hash = Arrays.copyOf(hash, cap);
-            count = Arrays.copyOf(count, cap);
-            firstSeen = Arrays.copyOf(firstSeen, cap);
+    private int start(int e) {
+        return (int) (entries[e * ENTRY + PLACE] >>> 32);
+    }
+
+    private boolean matches(int e, long prefix, byte[] b, int off, int len) {
+        int at = e * ENTRY;
+        if (entries[at + PREFIX] != prefix || (int) entries[at + PLACE] != len) {
+            return false;
+        }
+        if (len <= Long.BYTES) {
+            return true;
+        }
+        int start = start(e);
+        return Arrays.equals(pool, start + Long.BYTES, start + len, b, off + Long.BYTES, off + len);
+    }
+
+    private int append(byte[] b, int off, int len, long prefix, long n, long offset) {
+        if ((size + 1) * ENTRY > entries.length) {
+            entries = Arrays.copyOf(entries, entries.length * 2);
         }
         if (poolSize + len > pool.length) {
             long want = Math.max((long) pool.length * 2, (long) poolSize + len);
@@ -128,47 +166,62 @@ public final class ByteStringTable {
         }
         System.arraycopy(b, off, pool, poolSize, len);
         int e = size++;
-        start[e] = poolSize;
-        length[e] = len;
-        hash[e] = h;
-        count[e] = n;
-        firstSeen[e] = offset;
+        int at = e * ENTRY;
+        entries[at + PREFIX] = prefix;
+        entries[at + PLACE] = (long) poolSize << 32 | len;
+        entries[at + COUNT] = n;
+        entries[at + FIRST_SEEN] = offset;
         poolSize += len;
         return e;
     }
 
     private void rehash(int capacity) {
-        int[] s = newSlots(capacity);
+        long[] s = new long[capacity];
         int mask = capacity - 1;
-        for (int e = 0; e < size; e++) {
-            int i = hash[e] & mask;
-            while (s[i] != EMPTY) {
-                i = (i + 1) & mask;
+        for (long slot : slots) {
+            if (slot != 0) {
+                int i = (int) (slot >>> 32) & mask;
+                while (s[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                s[i] = slot;
             }
-            s[i] = e;
         }
         slots = s;
     }
 
-    private boolean equalsAt(int e, byte[] b, int off, int len) {
-        return length[e] == len && Arrays.equals(pool, start[e], start[e] + len, b, off, off + len);
+    /** The first min(len, 8) bytes as a little-endian long, zero-padded. */
+    static long prefix(byte[] b, int off, int len) {
+        return chunk(b, off, len);
     }
 
-    private static int[] newSlots(int capacity) {
-        int[] s = new int[capacity];
-        Arrays.fill(s, EMPTY);
-        return s;
-    }
-
-    /** FNV-1a with a final avalanche, so linear probing sees well-spread low bits. */
-    static int hash(byte[] b, int off, int len) {
-        int h = 0x811C9DC5;
-        for (int i = off, end = off + len; i < end; i++) {
-            h = (h ^ b[i]) * 0x01000193;
+    /** min(left, 8) bytes from b[i] as a little-endian long, zero-padded; reads no byte outside the array. */
+    private static long chunk(byte[] b, int i, int left) {
+        if (left >= Long.BYTES) {
+            return (long) LITTLE_ENDIAN_LONG.get(b, i);
         }
-        h ^= h >>> 16;
-        h *= 0x85EBCA6B;
-        h ^= h >>> 13;
-        return h;
+        if (i + Long.BYTES <= b.length) {
+            return (long) LITTLE_ENDIAN_LONG.get(b, i) & ((1L << 8 * left) - 1); // left 0 gives mask 0
+        }
+        long v = 0;
+        for (int k = left - 1; k >= 0; k--) {
+            v = v << 8 | (b[i + k] & 0xFF);
+        }
+        return v;
+    }
+
+    /**
+     * Eight bytes per multiply, then a final avalanche so linear probing sees well-spread low bits. The length
+     * goes in too: words padded with zeros would otherwise collide with their zero-extended neighbours.
+     */
+    static int hash(long prefix, byte[] b, int off, int len) {
+        long h = (prefix ^ len) * 0x9E3779B97F4A7C15L;
+        for (int i = off + Long.BYTES, end = off + len; i < end; i += Long.BYTES) {
+            h = (h ^ h >>> 32 ^ chunk(b, i, end - i)) * 0x9E3779B97F4A7C15L;
+        }
+        h ^= h >>> 29;
+        h *= 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 32;
+        return (int) h;
     }
 }
