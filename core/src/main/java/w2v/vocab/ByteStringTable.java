@@ -81,6 +81,16 @@ public final class ByteStringTable {
         return e;
     }
 
+    /**
+     * Adds every entry of {@code other} (counts summed, the smaller first offset kept), reading its words from
+     * its pool in place: merging the threads' tables should not copy each word into an array of its own.
+     */
+    public void addAll(ByteStringTable other) {
+        for (int e = 0; e < other.size; e++) {
+            add(other.pool, other.start(e), other.length(e), other.count(e), other.firstSeen(e));
+        }
+    }
+
     public long count(int e) {
         return entries[e * ENTRY + COUNT];
     }

@@ -99,11 +99,7 @@ public final class VocabularyBuilder {
             truncated += c.truncated;
             pruned += c.pruned;
             if (t > 0) {
-                ByteStringTable other = c.table;
-                for (int e = 0; e < other.size(); e++) {
-                    byte[] b = other.bytes(e);
-                    merged.add(b, 0, b.length, other.count(e), other.firstSeen(e));
-                }
+                merged.addAll(c.table);
                 c.table = null;
             }
         }
@@ -156,6 +152,13 @@ public final class VocabularyBuilder {
     }
 
     static boolean isValidUtf8(byte[] b) {
+        boolean ascii = true;
+        for (byte x : b) {
+            ascii &= x >= 0;
+        }
+        if (ascii) {
+            return true; // most words: no decoder needed
+        }
         try {
             StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

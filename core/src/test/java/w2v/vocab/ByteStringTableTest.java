@@ -93,6 +93,27 @@ class ByteStringTableTest {
     }
 
     @Test
+    void addAllMergesLikeAddingEachEntry() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        ByteStringTable a = new ByteStringTable(), b = new ByteStringTable(), reference = new ByteStringTable();
+        for (int i = 0; i < 50_000; i++) {
+            byte[] w = randomWord(rnd);
+            long offset = rnd.nextLong(1_000_000);
+            (i % 3 == 0 ? a : b).add(w, 0, w.length, 1, offset);
+            reference.add(w, 0, w.length, 1, offset);
+        }
+        a.addAll(b);
+        assertEquals(reference.size(), a.size());
+        for (int e = 0; e < reference.size(); e++) {
+            byte[] w = reference.bytes(e);
+            int f = a.find(w, 0, w.length);
+            assertNotEquals(-1, f);
+            assertEquals(reference.count(e), a.count(f));
+            assertEquals(reference.firstSeen(e), a.firstSeen(f));
+        }
+    }
+
+    @Test
     void wordsThatDifferOnlyByTrailingZeroBytesOrPastTheEighthByteAreDistinct() {
         List<byte[]> words = new ArrayList<>();
         words.add(new byte[0]);
