@@ -112,4 +112,33 @@ class VocabularyBuilderTest {
         VocabularyException e = assertThrows(VocabularyException.class, () -> VocabularyFile.read(saved, 1));
         assertTrue(e.getMessage().endsWith(":2: count is not a whole number"), e.getMessage());
     }
+
+    /** The packed primitive sort against the plain comparator sort, with offsets out of entry order and huge counts. */
+    @Test
+    void ordersByCountThenFirstOffsetLikeAComparatorSort() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(9);
+        for (int round = 0; round < 4; round++) {
+            ByteStringTable t = new ByteStringTable();
+            for (int i = 0; i < 20_000; i++) {
+                byte[] w = ("w" + rnd.nextInt(8_000)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                long n = round == 3 && rnd.nextInt(1000) == 0 ? (1L << 33) + rnd.nextInt(3) : 1 + rnd.nextInt(3);
+                long offset = round == 0 ? i : rnd.nextLong(1_000_000); // in entry order, then not
+                t.add(w, 0, w.length, n, offset);
+            }
+            int skip = rnd.nextInt(t.size());
+            long minCount = round;
+            java.util.List<Integer> expected = new java.util.ArrayList<>();
+            for (int e = 0; e < t.size(); e++) {
+                if (e != skip && t.count(e) >= minCount) {
+                    expected.add(e);
+                }
+            }
+            expected.sort((a, b) -> {
+                int c = Long.compare(t.count(b), t.count(a));
+                return c != 0 ? c : Long.compare(t.firstSeen(a), t.firstSeen(b));
+            });
+            int[] order = VocabularyBuilder.byCountThenFirstSeen(t, minCount, skip);
+            assertArrayEquals(expected.stream().mapToInt(Integer::intValue).toArray(), order, "round " + round);
+        }
+    }
 }
