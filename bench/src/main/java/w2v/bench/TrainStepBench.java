@@ -19,6 +19,7 @@ import w2v.kernel.Kernels;
 import w2v.model.Model;
 import w2v.sampling.Rng;
 import w2v.sampling.UnigramTable;
+import w2v.train.BatchedSkipGram;
 import w2v.train.Cbow;
 import w2v.train.HierarchicalSoftmax;
 import w2v.train.NegativeSampling;
@@ -34,6 +35,9 @@ import w2v.vocab.Vocabulary;
  *   <li>{@code skipGramHs}: the same pair with {@link HierarchicalSoftmax} (a Huffman path of ~5-17 nodes);</li>
  *   <li>{@code cbowNegative}: {@link Cbow#train} at one position of a fixed 1000-word sentence with a full
  *       window of 5 (10 context words), k=5 negatives; positions cycle along the sentence.</li>
+ *   <li>{@code skipGramBatched}: {@link BatchedSkipGram#train} at one position of the same sentence and
+ *       window: the 10 context words against the centre and k=5 shared negatives, which is the work of 10
+ *       {@code skipGramNegative} pairs (the default skip-gram update).</li>
  * </ul>
  * Words (centre, context and sentence) are drawn from the count^0.75 distribution, so frequent words, and their
  * rows, recur as in a corpus. The model is reset at every iteration so it does not drift into saturation (where
@@ -70,6 +74,7 @@ public class TrainStepBench {
     private NegativeSampling negative;
     private HierarchicalSoftmax hs;
     private Cbow cbow;
+    private BatchedSkipGram batched;
     private Rng rng;
     private int[] pairs; // centre, context, centre, context, ...
     private int cursor;
@@ -93,6 +98,8 @@ public class TrainStepBench {
         hs = new HierarchicalSoftmax(model.softmaxNodes(), HuffmanTree.build(vocab));
         rng = new Rng(3);
         cbow = new Cbow(model.input(), negative, rng, model.arena());
+        batched = new BatchedSkipGram(model.input(), model.negativeOutput(), unigram, NEGATIVES, WINDOW, rng,
+                model.arena());
         Rng words = new Rng(5);
         pairs = new int[PAIRS];
         for (int i = 0; i < PAIRS; i++) {
@@ -144,5 +151,12 @@ public class TrainStepBench {
         int p = position;
         position = p + 1 < SENTENCE - WINDOW ? p + 1 : WINDOW;
         cbow.train(sentence, SENTENCE, p, WINDOW, ALPHA_CBOW);
+    }
+
+    @Benchmark
+    public void skipGramBatched() {
+        int p = position;
+        position = p + 1 < SENTENCE - WINDOW ? p + 1 : WINDOW;
+        batched.train(sentence, SENTENCE, p, WINDOW, ALPHA_SG);
     }
 }

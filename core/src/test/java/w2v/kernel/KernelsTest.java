@@ -103,6 +103,12 @@ class KernelsTest {
                 for (int j = 0; j < n; j++) {
                     assertEquals(expected[i * n + j], actual[i * n + j],
                             tolerance(a, aRows[i], b, bRows[j], len), "len=" + len + " i=" + i + " j=" + j);
+                    if (len % 16 == 0) {
+                        // Whole vectors (as in the tables): the block sums the lanes in dot's order, bit for bit,
+                        // so batched and one-pair training agree wherever they compute the same score.
+                        assertEquals(Float.floatToRawIntBits(SIMD.dot(a, aRows[i], b, bRows[j], len)),
+                                Float.floatToRawIntBits(actual[i * n + j]), "len=" + len + " i=" + i + " j=" + j);
+                    }
                 }
             }
         }
