@@ -36,12 +36,21 @@ public final class VectorWriter {
         write(vectors, out, format, 1);
     }
 
-    /** As {@link #write(WordVectors, Path, Format)}, formatting text rows on {@code threads} threads. */
+    /**
+     * As {@link #write(WordVectors, Path, Format)}, formatting text rows on {@code threads} threads when there
+     * are enough of them to pay for it.
+     */
     public static void write(WordVectors vectors, Path out, Format format, int threads) throws IOException {
+        write(vectors, out, format, threads, VectorEncoder.PARALLEL_MIN_VALUES);
+    }
+
+    /** Tests: {@code parallelMinValues} 0 sends any text of more than one chunk to several threads. */
+    static void write(WordVectors vectors, Path out, Format format, int threads, long parallelMinValues)
+            throws IOException {
         Objects.requireNonNull(vectors);
         AtomicFile.replace(out, ch -> new VectorEncoder(new OutputBuffer(ch), out.toString())
                 .write(vectors.size(), i -> Words.encode(vectors.word(i)), vectors::word, vectors.table(), format,
-                        threads));
+                        threads, parallelMinValues));
     }
 
     /**

@@ -78,7 +78,7 @@ class VectorWriterTest {
                 byte[] expected = Files.readAllBytes(one);
                 for (int threads : new int[] {2, 3, 8}) {
                     Path many = dir.resolve("many" + threads + ".txt");
-                    VectorWriter.write(v, many, Format.TEXT, threads);
+                    VectorWriter.write(v, many, Format.TEXT, threads, 0);
                     assertArrayEquals(expected, Files.readAllBytes(many), dim + " dimensions, " + threads + " threads");
                 }
             }
@@ -99,7 +99,7 @@ class VectorWriterTest {
             String one = assertThrows(IllegalArgumentException.class,
                     () -> VectorWriter.write(v, out, Format.TEXT, 1)).getMessage();
             String four = assertThrows(IllegalArgumentException.class,
-                    () -> VectorWriter.write(v, out, Format.TEXT, 4)).getMessage();
+                    () -> VectorWriter.write(v, out, Format.TEXT, 4, 0)).getMessage();
             assertEquals(one, four);
             assertTrue(one.contains("value 1 of word " + (2 * VectorEncoder.CHUNK_ROWS + 5)), one);
             assertEquals("previous\n", Files.readString(out));
