@@ -214,8 +214,8 @@ public final class ByteStringTable {
             return (long) LITTLE_ENDIAN_LONG.get(b, i) & ((1L << 8 * left) - 1); // left 0 gives mask 0
         }
         long v = 0;
-        for (int k = left - 1; k >= 0; k--) {
-            v = v << 8 | (b[i + k] & 0xFF);
+        for (int k = 0; k < left; k++) { // counting up: C2 trapped (loop_limit_check) on the downward loop
+            v |= (long) (b[i + k] & 0xFF) << 8 * k;
         }
         return v;
     }
