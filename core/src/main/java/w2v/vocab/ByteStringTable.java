@@ -132,16 +132,9 @@ public final class ByteStringTable {
         size = kept;
         poolSize = newPoolSize;
         long[] s = new long[slots.length];
-        int mask = s.length - 1;
         for (int e = 0; e < size; e++) {
-            int start = start(e);
-            int len = length(e);
-            int h = hash(entries[e * ENTRY + PREFIX], pool, start, len);
-            int i = h & mask;
-            while (s[i] != 0) {
-                i = (i + 1) & mask;
-            }
-            s[i] = (long) h << 32 | (e + 1);
+            int h = hash(entries[e * ENTRY + PREFIX], pool, start(e), length(e));
+            place(s, (long) h << 32 | (e + 1));
         }
         slots = s;
         return removed;
@@ -187,17 +180,22 @@ public final class ByteStringTable {
 
     private void rehash(int capacity) {
         long[] s = new long[capacity];
-        int mask = capacity - 1;
         for (long slot : slots) {
             if (slot != 0) {
-                int i = (int) (slot >>> 32) & mask;
-                while (s[i] != 0) {
-                    i = (i + 1) & mask;
-                }
-                s[i] = slot;
+                place(s, slot);
             }
         }
         slots = s;
+    }
+
+    /** Puts a slot (hash in its upper half) into the first free place of {@code s} from its hash on. */
+    private static void place(long[] s, long slot) {
+        int mask = s.length - 1;
+        int i = (int) (slot >>> 32) & mask;
+        while (s[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        s[i] = slot;
     }
 
     /** The first min(len, 8) bytes as a little-endian long, zero-padded. */
