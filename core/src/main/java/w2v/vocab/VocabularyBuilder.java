@@ -159,21 +159,16 @@ public final class VocabularyBuilder {
                 keys[n++] = (PACKED_COUNTS - 1 - c) << 31 | e;
             }
         }
-        int[] order = new int[n];
-        if (!packable) { // a word seen 4 billion times: rare enough for the slow, general sort
-            Integer[] boxed = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                boxed[i] = (int) (keys[i] & Integer.MAX_VALUE);
-            }
-            Arrays.sort(boxed, (a, b) -> compare(counted, a, b));
-            for (int i = 0; i < n; i++) {
-                order[i] = boxed[i];
-            }
-            return order;
+        if (packable) {
+            Arrays.sort(keys, 0, n);
         }
-        Arrays.sort(keys, 0, n);
+        int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = (int) (keys[i] & Integer.MAX_VALUE);
+        }
+        if (!packable) { // a word seen 4 billion times: rare enough for the slow, general sort
+            sortRange(counted, order, 0, n);
+            return order;
         }
         for (int from = 0; from < n; ) {
             int to = from + 1;
@@ -183,23 +178,26 @@ public final class VocabularyBuilder {
                 to++;
             }
             if (!ordered) {
-                Integer[] run = new Integer[to - from];
-                for (int i = from; i < to; i++) {
-                    run[i - from] = order[i];
-                }
-                Arrays.sort(run, (a, b) -> compare(counted, a, b));
-                for (int i = from; i < to; i++) {
-                    order[i] = run[i - from];
-                }
+                sortRange(counted, order, from, to);
             }
             from = to;
         }
         return order;
     }
 
-    private static int compare(ByteStringTable counted, int a, int b) {
-        int c = Long.compare(counted.count(b), counted.count(a));
-        return c != 0 ? c : Long.compare(counted.firstSeen(a), counted.firstSeen(b));
+    /** Sorts order[from, to) by decreasing count, ties by first offset, with a comparator (boxed: the slow way). */
+    private static void sortRange(ByteStringTable counted, int[] order, int from, int to) {
+        Integer[] boxed = new Integer[to - from];
+        for (int i = from; i < to; i++) {
+            boxed[i - from] = order[i];
+        }
+        Arrays.sort(boxed, (a, b) -> {
+            int c = Long.compare(counted.count(b), counted.count(a));
+            return c != 0 ? c : Long.compare(counted.firstSeen(a), counted.firstSeen(b));
+        });
+        for (int i = from; i < to; i++) {
+            order[i] = boxed[i - from];
+        }
     }
 
     static boolean isValidUtf8(byte[] b) {
