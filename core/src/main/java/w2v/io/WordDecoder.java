@@ -1,6 +1,7 @@
 package w2v.io;
 
 import java.nio.charset.StandardCharsets;
+import w2v.text.Utf8;
 
 /**
  * Turns a word's bytes into a String: strictly (invalid UTF-8 is an error naming where it is) or leniently

@@ -1,6 +1,7 @@
 package w2v.io;
 
 import java.nio.charset.StandardCharsets;
+import w2v.text.Utf8;
 
 /**
  * What a word must be to survive a round trip through the word2vec format: non-empty, valid UTF-8, and free

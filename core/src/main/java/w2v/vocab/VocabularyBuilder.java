@@ -2,16 +2,13 @@ package w2v.vocab;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLongArray;
 import w2v.corpus.ByteRange;
 import w2v.corpus.CorpusFile;
 import w2v.corpus.TokenReader;
+import w2v.text.Utf8;
 
 /**
  * Counts the words of a corpus in one parallel pass (one thread per byte range, merged at the end), then keeps
@@ -105,7 +102,8 @@ public final class VocabularyBuilder {
         vocabulary = finish(merged, minCount);
         long invalid = 0;
         for (int i = 1; i < vocabulary.size(); i++) {
-            if (!isValidUtf8(vocabulary.bytes(i))) {
+            byte[] w = vocabulary.bytes(i);
+            if (Utf8.firstInvalid(w, 0, w.length) >= 0) {
                 invalid++;
             }
         }
@@ -197,25 +195,6 @@ public final class VocabularyBuilder {
         });
         for (int i = from; i < to; i++) {
             order[i] = boxed[i - from];
-        }
-    }
-
-    static boolean isValidUtf8(byte[] b) {
-        boolean ascii = true;
-        for (byte x : b) {
-            ascii &= x >= 0;
-        }
-        if (ascii) {
-            return true; // most words: no decoder needed
-        }
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(b));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
         }
     }
 

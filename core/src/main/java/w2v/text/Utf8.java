@@ -1,16 +1,17 @@
-package w2v.io;
+package w2v.text;
 
 /**
  * Strict UTF-8 validation (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), the same
  * rules as the JDK's decoder, but answering where the first bad byte is, which error messages need and a
- * CharsetDecoder does not report cheaply.
+ * CharsetDecoder does not report cheaply. Shared by the vocabulary (which counts invalid words) and the vector
+ * readers and writers (which name the bad byte).
  */
-final class Utf8 {
+public final class Utf8 {
     private Utf8() {
     }
 
     /** Index of the first byte in {@code b[from, to)} that starts no valid sequence, or -1 if all are valid. */
-    static int firstInvalid(byte[] b, int from, int to) {
+    public static int firstInvalid(byte[] b, int from, int to) {
         int i = from;
         while (i < to) {
             int c = b[i] & 0xFF;
@@ -58,7 +59,7 @@ final class Utf8 {
         return -1;
     }
 
-    static boolean isAscii(byte[] b, int from, int to) {
+    public static boolean isAscii(byte[] b, int from, int to) {
         for (int i = from; i < to; i++) {
             if (b[i] < 0) {
                 return false;
