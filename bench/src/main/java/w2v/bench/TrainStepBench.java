@@ -38,6 +38,8 @@ import w2v.vocab.Vocabulary;
  *   <li>{@code skipGramBatched}: {@link BatchedSkipGram#train} at one position of the same sentence and
  *       window: the 10 context words against the centre and k=5 shared negatives, which is the work of 10
  *       {@code skipGramNegative} pairs (the default skip-gram update).</li>
+ *   <li>{@code skipGramHsBatched}: the same window with hierarchical softmax: the 10 context words against
+ *       the centre word's Huffman path, the work of 10 {@code skipGramHs} pairs.</li>
  * </ul>
  * Words (centre, context and sentence) are drawn from the count^0.75 distribution, so frequent words, and their
  * rows, recur as in a corpus. The model is reset at every iteration so it does not drift into saturation (where
@@ -75,6 +77,7 @@ public class TrainStepBench {
     private HierarchicalSoftmax hs;
     private Cbow cbow;
     private BatchedSkipGram batched;
+    private BatchedSkipGram batchedHs;
     private Rng rng;
     private int[] pairs; // centre, context, centre, context, ...
     private int cursor;
@@ -98,8 +101,8 @@ public class TrainStepBench {
         hs = new HierarchicalSoftmax(model.softmaxNodes(), HuffmanTree.build(vocab));
         rng = new Rng(3);
         cbow = new Cbow(model.input(), negative, rng, model.arena());
-        batched = new BatchedSkipGram(model.input(), model.negativeOutput(), unigram, NEGATIVES, WINDOW, rng,
-                model.arena());
+        batched = new BatchedSkipGram(model.input(), negative, WINDOW, rng, model.arena());
+        batchedHs = new BatchedSkipGram(model.input(), hs, WINDOW, rng, model.arena());
         Rng words = new Rng(5);
         pairs = new int[PAIRS];
         for (int i = 0; i < PAIRS; i++) {
@@ -148,15 +151,23 @@ public class TrainStepBench {
 
     @Benchmark
     public void cbowNegative() {
-        int p = position;
-        position = p + 1 < SENTENCE - WINDOW ? p + 1 : WINDOW;
-        cbow.train(sentence, SENTENCE, p, WINDOW, ALPHA_CBOW);
+        cbow.train(sentence, SENTENCE, nextPosition(), WINDOW, ALPHA_CBOW);
     }
 
     @Benchmark
     public void skipGramBatched() {
+        batched.train(sentence, SENTENCE, nextPosition(), WINDOW, ALPHA_SG);
+    }
+
+    @Benchmark
+    public void skipGramHsBatched() {
+        batchedHs.train(sentence, SENTENCE, nextPosition(), WINDOW, ALPHA_SG);
+    }
+
+    /** Positions cycle along the sentence, each with a full window. */
+    private int nextPosition() {
         int p = position;
         position = p + 1 < SENTENCE - WINDOW ? p + 1 : WINDOW;
-        batched.train(sentence, SENTENCE, p, WINDOW, ALPHA_SG);
+        return p;
     }
 }

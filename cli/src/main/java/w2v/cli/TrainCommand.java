@@ -70,8 +70,8 @@ final class TrainCommand implements Command {
     int debug = 2;
     @Option(name = "-seed", metaVar = "N", usage = "random seed (default 1); with -threads 1 runs are identical")
     long seed = 1;
-    @Option(name = "-batch", metaVar = "0|1", usage = "skip-gram + negative sampling: share negatives per window "
-            + "(HogBatch; default 1 where it applies)")
+    @Option(name = "-batch", metaVar = "0|1", usage = "skip-gram with one loss: update each window as one "
+            + "matrix product, negatives shared (HogBatch; default 1 where it applies)")
     Integer batch;
     @Option(name = "-discard-on-interrupt", usage = "on SIGINT/SIGTERM write nothing (default: write the vectors "
             + "trained so far)")

@@ -98,7 +98,8 @@ class TrainCommandTest {
             "-hs 2               | -hs must be 0 or 1",
             "-size abc           | -size",
             "-bogus 1            | -bogus",
-            "-batch 1 -cbow 1    | -batch 1 works with skip-gram and negative sampling only",
+            "-batch 1 -cbow 1    | -batch 1 works with skip-gram and one loss only",
+            "-batch 1 -cbow 0 -hs 1 | -batch 1 works with skip-gram and one loss only",
     })
     void absurdFlagsGetOneLineAndExitTwo(String flags, String message) throws Exception {
         Path corpus = randomCorpus("c.txt", 100);

@@ -6,14 +6,15 @@ import w2v.kernel.Kernels;
 import w2v.kernel.VectorKernels;
 import w2v.model.EmbeddingTable;
 import w2v.sampling.Rng;
-import w2v.sampling.UnigramTable;
 
 /**
- * Skip-gram with negative sampling, batched per centre word (HogBatch, Ji et al. 2016, as in pWord2Vec): all
- * context words of one window share one set of negatives, so the update is the small matrix product
- * scores = In x Out^T (contexts x targets), and each output row is fetched once per window instead of once per
- * pair. Every pair's gradient uses the rows as they were at the start of the window; word2vec C applies the
- * pairs one after another. Ji et al. measured no loss of accuracy from this.
+ * Skip-gram batched per centre word (HogBatch, Ji et al. 2016, as in pWord2Vec). In word2vec C every context
+ * word of a window is trained against the same output rows: with negative sampling the centre word's and its
+ * negatives (which HogBatch draws once per window instead of once per pair), with hierarchical softmax the
+ * inner nodes on the centre word's path. So the update is the small matrix product scores = In x Out^T
+ * (contexts x targets), and each output row is fetched once per window instead of once per pair. Every pair's
+ * gradient uses the rows as they were at the start of the window; word2vec C applies the pairs one after
+ * another. Ji et al. measured no loss of accuracy from this.
  */
 public final class BatchedSkipGram implements Architecture {
 
@@ -23,29 +24,29 @@ public final class BatchedSkipGram implements Architecture {
     private final MemorySegment out;
     private final long rowBytes;
     private final int stride;
-    private final UnigramTable table;
-    private final int negatives;
+    private final BatchObjective objective;
     private final Rng rng;
 
     private final long[] contextRows;
     private final long[] targetRows;
+    private final float[] labels;
     private final float[] coefficients; // contexts x targets: alpha * (label - sigma(score))
     private final MemorySegment grads; // one gradient row per context word
     private final long[] gradRows;
 
-    public BatchedSkipGram(EmbeddingTable input, EmbeddingTable output, UnigramTable table, int negatives,
-                           int maxWindow, Rng rng, Arena arena) {
+    public BatchedSkipGram(EmbeddingTable input, BatchObjective objective, int maxWindow, Rng rng, Arena arena) {
         this.in = input.segment();
-        this.out = output.segment();
+        this.out = objective.outputs();
         this.stride = input.stride();
         this.rowBytes = (long) stride * Float.BYTES;
-        this.table = table;
-        this.negatives = negatives;
+        this.objective = objective;
         this.rng = rng;
         int maxContexts = 2 * maxWindow;
+        int maxTargets = objective.maxTargets();
         this.contextRows = new long[maxContexts];
-        this.targetRows = new long[negatives + 1];
-        this.coefficients = new float[maxContexts * (negatives + 1)];
+        this.targetRows = new long[maxTargets];
+        this.labels = new float[maxTargets];
+        this.coefficients = new float[maxContexts * maxTargets];
         this.grads = arena.allocate(rowBytes * maxContexts, 64);
         this.gradRows = new long[maxContexts];
         for (int i = 0; i < maxContexts; i++) {
@@ -55,7 +56,6 @@ public final class BatchedSkipGram implements Architecture {
 
     @Override
     public void train(int[] sentence, int length, int position, int window, float alpha) {
-        int word = sentence[position];
         int from = Math.max(0, position - window);
         int end = Math.min(length, position + window + 1); // exclusive: see SkipGram
         int m = 0;
@@ -67,19 +67,14 @@ public final class BatchedSkipGram implements Architecture {
         if (m == 0) {
             return;
         }
-        int n = 0;
-        targetRows[n++] = word * rowBytes;
-        for (int d = 0; d < negatives; d++) {
-            int w = table.sample(rng);
-            if (w != word) { // as in C, a draw of the target itself is dropped
-                targetRows[n++] = w * rowBytes;
-            }
-        }
+        int n = objective.targets(sentence[position], targetRows, labels, rng);
 
         // Scores and their gradient coefficients, all from the rows as they are now.
         K.dotBlock(in, contextRows, m, out, targetRows, n, stride, coefficients);
-        for (int i = 0, mn = m * n; i < mn; i++) {
-            coefficients[i] = NegativeSampling.coefficient(coefficients[i], i % n == 0 ? 1f : 0f, alpha);
+        for (int i = 0, r = 0; r < m; r++) {
+            for (int j = 0; j < n; j++, i++) {
+                coefficients[i] = objective.step(coefficients[i], labels[j], alpha);
+            }
         }
         // Input gradients from the old output rows: grads_i = sum_j g_ij out_j.
         grads.asSlice(0, m * rowBytes).fill((byte) 0);

@@ -12,7 +12,7 @@ import w2v.vocab.HuffmanTree;
  * word2vec C's hierarchical softmax: one binary logistic decision per inner node on the target's Huffman path.
  * Nodes whose score is saturated are skipped, as in C.
  */
-public final class HierarchicalSoftmax implements Objective {
+public final class HierarchicalSoftmax implements Objective, BatchObjective {
 
     private static final VectorKernels K = Kernels.get();
     private static final float MAX_EXP = SigmoidTable.MAX_EXP;
@@ -23,6 +23,7 @@ public final class HierarchicalSoftmax implements Objective {
     private final int[] starts;
     private final byte[] codes;
     private final int[] points;
+    private final int maxCodeLength;
 
     public HierarchicalSoftmax(EmbeddingTable innerNodes, HuffmanTree tree) {
         this.nodes = innerNodes.segment();
@@ -31,6 +32,22 @@ public final class HierarchicalSoftmax implements Objective {
         this.starts = tree.starts();
         this.codes = tree.codes();
         this.points = tree.points();
+        int longest = 0;
+        for (int w = 0; w < tree.size(); w++) {
+            longest = Math.max(longest, tree.codeLength(w));
+        }
+        this.maxCodeLength = longest;
+    }
+
+    /**
+     * alpha x (label - sigma(score)), and 0 where C skips the node (|score| >= MAX_EXP). Without a branch: early
+     * in training no score is saturated, and a branch C2 had never seen taken would be compiled as a trap that
+     * throws the training loop back to the interpreter once scores grow (see SigmoidTable.saturatedSigmoid).
+     */
+    static float coefficient(float score, float label, float alpha) {
+        float inRange = Float.floatToRawIntBits(Math.abs(score) - MAX_EXP) >>> 31; // 1 when |score| < MAX_EXP
+        float clamped = Math.min(Math.max(score, -MAX_EXP), MAX_EXP);
+        return (label - SigmoidTable.sigmoid(clamped)) * alpha * inRange;
     }
 
     @Override
@@ -46,5 +63,31 @@ public final class HierarchicalSoftmax implements Objective {
             K.axpy(g, nodes, o, grad, gradOffset, stride);
             K.axpy(g, hidden, hiddenOffset, nodes, o, stride);
         }
+    }
+
+    @Override
+    public MemorySegment outputs() {
+        return nodes;
+    }
+
+    @Override
+    public int maxTargets() {
+        return maxCodeLength;
+    }
+
+    /** The inner nodes on {@code word}'s path, each labelled 1 - (its code bit), as C trains them. */
+    @Override
+    public int targets(int word, long[] rows, float[] labels, Rng rng) {
+        int n = 0;
+        for (int i = starts[word], end = starts[word + 1]; i < end; i++, n++) {
+            rows[n] = points[i] * rowBytes;
+            labels[n] = 1 - codes[i];
+        }
+        return n;
+    }
+
+    @Override
+    public float step(float score, float label, float alpha) {
+        return coefficient(score, label, alpha);
     }
 }

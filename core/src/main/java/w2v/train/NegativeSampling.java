@@ -12,7 +12,7 @@ import w2v.sampling.UnigramTable;
  * word2vec C's negative sampling: the target with label 1 and {@code negatives} words drawn from the
  * unigram^0.75 table with label 0 (a draw equal to the target is skipped, as in C).
  */
-public final class NegativeSampling implements Objective {
+public final class NegativeSampling implements Objective, BatchObjective {
 
     private static final VectorKernels K = Kernels.get();
 
@@ -61,5 +61,36 @@ public final class NegativeSampling implements Objective {
             K.axpy(g, out, o, grad, gradOffset, stride);
             K.axpy(g, hidden, hiddenOffset, out, o, stride);
         }
+    }
+
+    @Override
+    public MemorySegment outputs() {
+        return out;
+    }
+
+    @Override
+    public int maxTargets() {
+        return negatives + 1;
+    }
+
+    /** The target (label 1) and {@code negatives} draws (label 0), a draw of the target itself dropped as in C. */
+    @Override
+    public int targets(int word, long[] rows, float[] labels, Rng rng) {
+        int n = 0;
+        rows[n] = word * rowBytes;
+        labels[n++] = 1f;
+        for (int d = 0; d < negatives; d++) {
+            int w = table.sample(rng);
+            if (w != word) {
+                rows[n] = w * rowBytes;
+                labels[n++] = 0f;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public float step(float score, float label, float alpha) {
+        return coefficient(score, label, alpha);
     }
 }

@@ -286,8 +286,10 @@ public final class Trainer {
             return new Cbow(model.input(), objective, rng, arena);
         }
         if (config.batched()) {
-            return new BatchedSkipGram(model.input(), model.negativeOutput(), unigram, config.negative(),
-                    config.window(), rng, arena);
+            if (!(objective instanceof BatchObjective batch)) { // validate() allows -batch 1 with one loss only
+                throw new IllegalStateException("no batched form of " + objective.getClass().getSimpleName());
+            }
+            return new BatchedSkipGram(model.input(), batch, config.window(), rng, arena);
         }
         return new SkipGram(model.input(), objective, rng, arena);
     }

@@ -15,7 +15,7 @@ package w2v.train;
  * @param alpha -alpha: starting learning rate
  * @param cbow -cbow 1 (else skip-gram)
  * @param seed -seed: initial vectors and every thread's random numbers derive from it
- * @param batched -batch 1: skip-gram with negative sampling shares negatives per window ({@link BatchedSkipGram})
+ * @param batched -batch 1: skip-gram updates each window as one matrix product ({@link BatchedSkipGram})
  */
 public record TrainingConfig(int dim, int window, double sample, boolean hierarchicalSoftmax, int negative,
                              int threads, int epochs, long minCount, float alpha, boolean cbow, long seed,
@@ -33,9 +33,12 @@ public record TrainingConfig(int dim, int window, double sample, boolean hierarc
                 batchable(cbow, false, 5));
     }
 
-    /** Whether the batched update applies: skip-gram with negative sampling only. */
+    /**
+     * Whether the batched update applies: skip-gram with one loss, negative sampling or hierarchical softmax
+     * (with both, C sums their gradients per pair before applying them, which has no batched form here).
+     */
     public static boolean batchable(boolean cbow, boolean hierarchicalSoftmax, int negative) {
-        return !cbow && !hierarchicalSoftmax && negative > 0;
+        return !cbow && hierarchicalSoftmax != (negative > 0);
     }
 
     public TrainingConfig withBatched(boolean b) {
@@ -61,7 +64,7 @@ public record TrainingConfig(int dim, int window, double sample, boolean hierarc
         check(Float.isFinite(alpha) && alpha > 0 && alpha <= 10,
                 "-alpha must be a number in (0, 10] (got " + alpha + ")");
         check(!batched || batchable(cbow, hierarchicalSoftmax, negative),
-                "-batch 1 works with skip-gram and negative sampling only (-cbow 0 -hs 0 -negative N)");
+                "-batch 1 works with skip-gram and one loss only (-cbow 0, and -hs 0 -negative N or -hs 1 -negative 0)");
         return this;
     }
 

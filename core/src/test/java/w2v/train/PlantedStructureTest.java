@@ -48,6 +48,7 @@ class PlantedStructureTest {
             "false, false, 5, true",
             "true,  false, 5, false",
             "false, true,  0, false",
+            "false, true,  0, true",
             "true,  true,  0, false",
             "false, true,  5, false",
     })

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.DoubleBinaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import w2v.model.EmbeddingTable;
@@ -193,14 +195,9 @@ class UpdateStepTest {
     @Test
     void batchedSkipGramIsTheMatrixFormOfTheWindowsPairs() {
         UnigramTable table = new UnigramTable(vocab);
-        BatchedSkipGram sg = new BatchedSkipGram(model.input(), model.negativeOutput(), table, 5, 3, new Rng(8), arena);
-        int[] sentence = {60, 61, 62, 63, 64, 65, 66};
-        int pos = 3, window = 2; // contexts 61, 62, 64, 65 share the negatives of centre 63
-        double[][] in = rows(model.input());
-        double[][] out = rows(model.negativeOutput());
-        sg.train(sentence, sentence.length, pos, window, ALPHA);
-
-        Rng rng = new Rng(8);
+        NegativeSampling ns = new NegativeSampling(model.negativeOutput(), table, 5);
+        BatchedSkipGram sg = new BatchedSkipGram(model.input(), ns, 3, new Rng(8), arena);
+        Rng rng = new Rng(8); // the window's draws, repeated
         List<Integer> targets = new ArrayList<>(List.of(63));
         for (int d = 0; d < 5; d++) {
             int w = table.sample(rng);
@@ -208,13 +205,68 @@ class UpdateStepTest {
                 targets.add(w);
             }
         }
+        double[] labels = new double[targets.size()];
+        labels[0] = 1;
+        assertWindowIsItsPairs(sg, model.negativeOutput(), 63, targets, labels,
+                (f, label) -> f > 6 ? label - 1 : f < -6 ? label : label - SigmoidTable.sigmoid((float) f));
+    }
+
+    @Test
+    void batchedHierarchicalSoftmaxIsTheMatrixFormOfTheWindowsPairs() {
+        HuffmanTree tree = HuffmanTree.build(vocab);
+        BatchedSkipGram sg = new BatchedSkipGram(model.input(),
+                new HierarchicalSoftmax(model.softmaxNodes(), tree), 3, new Rng(8), arena);
+        int centre = 250; // a rare word: a long path
+        List<Integer> targets = new ArrayList<>();
+        double[] labels = new double[tree.codeLength(centre)];
+        for (int d = 0; d < labels.length; d++) {
+            targets.add(tree.points()[tree.start(centre) + d]);
+            labels[d] = 1 - tree.codes()[tree.start(centre) + d];
+        }
+        // The first node points along context 61: that pair saturates (C skips it), the others do not.
+        for (int i = 0; i < DIM; i++) {
+            model.softmaxNodes().set(targets.get(0), i, 20 * model.input().get(61, i));
+        }
+        double[][] g = assertWindowIsItsPairs(sg, model.softmaxNodes(), centre, targets, labels,
+                (f, label) -> f <= -6 || f >= 6 ? 0 : label - SigmoidTable.sigmoid((float) f));
+        assertEquals(0, g[0][0], "the saturated pair is skipped");
+        assertTrue(Arrays.stream(g).flatMapToDouble(Arrays::stream).filter(x -> x != 0).count() > targets.size(),
+                "most pairs train");
+    }
+
+    @Test
+    void hierarchicalSoftmaxStepIsCsRuleAtEveryTableStep() {
+        List<Float> scores = new ArrayList<>(List.of(0f, -0f, 6f, -6f, Math.nextUp(-6f), Math.nextDown(6f),
+                Math.nextUp(6f), Math.nextDown(-6f), 1e9f, -1e9f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY));
+        for (int k = 0; k <= SigmoidTable.SIZE; k++) {
+            float f = -6f + k * 12f / SigmoidTable.SIZE;
+            scores.addAll(List.of(f, Math.nextUp(f), Math.nextDown(f)));
+        }
+        for (float f : scores) {
+            for (float label : new float[] {0f, 1f}) {
+                float expected = f <= -6 || f >= 6 ? 0f : (label - SigmoidTable.sigmoid(f)) * ALPHA;
+                assertEquals(expected, HierarchicalSoftmax.coefficient(f, label, ALPHA), 0f, "score " + f);
+            }
+        }
+    }
+
+    /**
+     * Trains centre word {@code centre} of the sentence 60, 61, 62, centre, 64, 65, 66 with window 2 in one
+     * batched step, and checks every row against the window's pairs computed in double precision, each from
+     * the rows as they were before the window. Returns the reference's steps (contexts x targets).
+     */
+    private double[][] assertWindowIsItsPairs(BatchedSkipGram sg, EmbeddingTable outputs, int centre,
+                                              List<Integer> targets, double[] labels, DoubleBinaryOperator step) {
+        int[] sentence = {60, 61, 62, centre, 64, 65, 66};
         int[] ctx = {61, 62, 64, 65};
+        double[][] in = rows(model.input());
+        double[][] out = rows(outputs);
+        sg.train(sentence, sentence.length, 3, 2, ALPHA);
+
         double[][] g = new double[ctx.length][targets.size()];
         for (int i = 0; i < ctx.length; i++) {
             for (int j = 0; j < targets.size(); j++) {
-                double f = dot(in[ctx[i]], out[targets.get(j)]);
-                double label = j == 0 ? 1 : 0;
-                g[i][j] = (f > 6 ? label - 1 : f < -6 ? label : label - SigmoidTable.sigmoid((float) f)) * ALPHA;
+                g[i][j] = step.applyAsDouble(dot(in[ctx[i]], out[targets.get(j)]), labels[j]) * ALPHA;
             }
         }
         double[][] inAfter = copy(in);
@@ -228,9 +280,10 @@ class UpdateStepTest {
             }
         }
         assertClose(inAfter, rows(model.input()), 1e-5, "input rows");
-        assertClose(outAfter, rows(model.negativeOutput()), 1e-5, "output rows");
+        assertClose(outAfter, rows(outputs), 1e-5, "output rows");
         assertPaddingZero(model.input());
-        assertPaddingZero(model.negativeOutput());
+        assertPaddingZero(outputs);
+        return g;
     }
 
     // ---------------------------------------------------------------- architectures
