@@ -12,16 +12,21 @@
 #
 #   bench/seeds.sh --cbow --seeds 1,11,21,31,41,51
 #   bench/seeds.sh --trainers ours --seeds 1,2,3,4,5 --threads 1
+#   bench/seeds.sh --hs --ours-flags '-batch 0' --seeds 1,11,21
 #
 # Options:
 #   --corpus FILE    text corpus [the gunzipped shared corpus from bench/e2e.sh's cache]
 #   --cbow           CBOW (alpha 0.05) instead of skip-gram (alpha 0.025)
+#   --hs             hierarchical softmax instead of negative sampling (-hs 1 -negative 0)
+#   --ours-flags S   more flags for ours only, e.g. '-batch 0' (recorded in the table's title)
 #   --threads N      threads for both trainers [2]
 #   --seeds LIST     comma-separated seeds [1,11,21,31,41,51]
 #   --trainers LIST  ours,word2vec [both]
 #   --results FILE   markdown file the table is appended to [bench/results/seeds.md]
 #
-# Fixed settings as bench/e2e.sh: -size 100 -window 5 -sample 1e-4 -min-count 5 -negative 5 -hs 0 -iter 1.
+# Fixed settings as bench/e2e.sh: -size 100 -window 5 -sample 1e-4 -min-count 5 -iter 1, -negative 5 -hs 0
+# unless --hs.
+# W2V_BIN: our launcher to run [bin/w2v of this checkout].
 # Needs word2vec C's source from a bench/e2e.sh run (W2V_BENCH_DIR, default /tmp/w2v-bench) and gcc.
 set -uo pipefail
 
@@ -31,10 +36,13 @@ BENCH_DIR="${W2V_BENCH_DIR:-/tmp/w2v-bench}"
 CORPUS="$BENCH_DIR/corpus/corpus-clean.txt"
 QUESTIONS="$here/../shared/data/eval/questions-words.txt"
 CBOW=0
+HS=0
+OURS_FLAGS=""
 THREADS=2
 SEEDS=1,11,21,31,41,51
 TRAINERS=ours,word2vec
 RESULTS="$here/bench/results/seeds.md"
+OURS_BIN="${W2V_BIN:-$here/bin/w2v}" # another checkout's launcher, so editing this one does not rebuild mid-run
 
 die() { echo "seeds: $*" >&2; exit 2; }
 usage() { sed -n '2,/^set -uo/{/^set -uo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
@@ -42,6 +50,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --corpus) [ $# -ge 2 ] || die "--corpus needs a file"; CORPUS="$2"; shift 2 ;;
     --cbow) CBOW=1; shift ;;
+    --hs) HS=1; shift ;;
+    --ours-flags) [ $# -ge 2 ] || die "--ours-flags needs a string"; OURS_FLAGS="$2"; shift 2 ;;
     --threads) [ $# -ge 2 ] || die "--threads needs a number"; THREADS="$2"; shift 2 ;;
     --seeds) [ $# -ge 2 ] || die "--seeds needs a list"; SEEDS="$2"; shift 2 ;;
     --trainers) [ $# -ge 2 ] || die "--trainers needs a list"; TRAINERS="$2"; shift 2 ;;
@@ -57,13 +67,15 @@ done
 IFS=, read -r -a SEED_LIST <<<"$SEEDS"
 IFS=, read -r -a TRAINER_LIST <<<"$TRAINERS"
 if [ "$CBOW" = 1 ]; then ALPHA=0.05; ARCH=cbow; else ALPHA=0.025; ARCH=skipgram; fi
+if [ "$HS" = 1 ]; then NEG=0; ARCH+=" hs"; else NEG=5; fi
+read -r -a OURS_EXTRA <<<"$OURS_FLAGS"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/w2v-seeds.XXXXXX")" || die "cannot create a work directory"
 trap 'rm -rf "$WORK"' EXIT
-COMMON=(-train "$CORPUS" -cbow "$CBOW" -size 100 -window 5 -sample 1e-4 -min-count 5 -negative 5 -hs 0
+COMMON=(-train "$CORPUS" -cbow "$CBOW" -size 100 -window 5 -sample 1e-4 -min-count 5 -negative "$NEG" -hs "$HS"
   -iter 1 -alpha "$ALPHA" -threads "$THREADS" -binary 1)
 
-"$here/bin/w2v" --help >/dev/null 2>&1 || die "bin/w2v does not start"
+"$OURS_BIN" --help >/dev/null 2>&1 || die "bin/w2v does not start"
 
 c_binary() { # SEED -> path of word2vec C with its random streams shifted by SEED
   local src="$BENCH_DIR/peers/word2vec-npm/node_modules/word2vec/src/word2vec.c" out="$WORK/word2vec-$1"
@@ -77,7 +89,7 @@ c_binary() { # SEED -> path of word2vec C with its random streams shifted by SEE
 }
 
 accuracy() { # FILE -> "correct total"
-  "$here/bin/w2v" eval "$1" --analogies "$QUESTIONS" --restrict 30000 2>/dev/null |
+  "$OURS_BIN" eval "$1" --analogies "$QUESTIONS" --restrict 30000 2>/dev/null |
     sed -n 's/.*Total accuracy: [0-9.]*% (\([0-9]*\)\/\([0-9]*\)).*/\1 \2/p' | head -1
 }
 
@@ -87,7 +99,7 @@ for seed in "${SEED_LIST[@]}"; do
   for t in "${TRAINER_LIST[@]}"; do
     out="$WORK/$t-$seed.bin"
     case "$t" in
-      ours) "$here/bin/w2v" train "${COMMON[@]}" -seed "$seed" -output "$out" >"$WORK/log" 2>&1 ;;
+      ours) "$OURS_BIN" train "${COMMON[@]}" "${OURS_EXTRA[@]}" -seed "$seed" -output "$out" >"$WORK/log" 2>&1 ;;
       word2vec) "$(c_binary "$seed")" "${COMMON[@]}" -output "$out" >"$WORK/log" 2>&1 ;;
       *) die "unknown trainer '$t' (ours, word2vec)" ;;
     esac || die "$t failed with seed $seed: $(tail -2 "$WORK/log")"
