@@ -87,7 +87,8 @@ class KernelsTest {
             int rows = 12;
             MemorySegment a = random(arena, rows * (len + 3), r);
             MemorySegment b = random(arena, rows * (len + 3), r);
-            int m = 1 + r.nextInt(10), n = 1 + r.nextInt(11);
+            // m: a window's context words; n up to 40: a Huffman path (hierarchical softmax) is that long.
+            int m = 1 + r.nextInt(20), n = 1 + r.nextInt(41);
             long[] aRows = new long[m], bRows = new long[n];
             for (int i = 0; i < m; i++) {
                 aRows[i] = 4L * r.nextInt(rows) * (len + 3);
@@ -123,7 +124,7 @@ class KernelsTest {
             MemorySegment x = random(arena, rows * len + 2, r);
             MemorySegment y1 = random(arena, rows * len + 2, r);
             MemorySegment y2 = arena.allocate(y1.byteSize(), 64);
-            int n = 1 + r.nextInt(10), m = 1 + r.nextInt(8);
+            int n = 1 + r.nextInt(41), m = 1 + r.nextInt(41); // either side can be a Huffman path
             long[] xRows = new long[n], yRows = new long[m];
             for (int s = 0; s < n; s++) {
                 xRows[s] = 4L * (r.nextInt(rows) * len + r.nextInt(2));
