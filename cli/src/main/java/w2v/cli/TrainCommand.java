@@ -71,7 +71,7 @@ final class TrainCommand implements Command {
     @Option(name = "-seed", metaVar = "N", usage = "random seed (default 1); with -threads 1 runs are identical")
     long seed = 1;
     @Option(name = "-batch", metaVar = "0|1", usage = "skip-gram with one loss: update each window as one "
-            + "matrix product, negatives shared (HogBatch; default 1 where it applies)")
+            + "matrix product (HogBatch; default 1 with negative sampling, 0 with -hs 1)")
     Integer batch;
     @Option(name = "-discard-on-interrupt", usage = "on SIGINT/SIGTERM write nothing (default: write the vectors "
             + "trained so far)")
@@ -147,7 +147,7 @@ final class TrainCommand implements Command {
             float a = alpha != null ? alpha : (cbow == 1 ? 0.05f : 0.025f);
             check(maxVocab >= 0, "-max-vocab must be 0 (no bound) or more (got " + maxVocab + ")");
             check(batch == null || batch == 0 || batch == 1, "-batch must be 0 or 1 (got " + batch + ")");
-            boolean batched = batch != null ? batch == 1 : TrainingConfig.batchable(cbow == 1, hs == 1, negative);
+            boolean batched = batch != null ? batch == 1 : TrainingConfig.batchedByDefault(cbow == 1, hs == 1, negative);
             config = new TrainingConfig(size, window, sample, hs == 1, negative, threads, iter, minCount, a,
                     cbow == 1, seed, batched).validate();
         } catch (IllegalArgumentException e) {

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,33 @@ class TrainCommandTest {
                 "-debug", "0");
         assertEquals(0, r.exit(), r.err());
         assertTrue(Files.size(out) > 0);
+    }
+
+    @ParameterizedTest(name = "{0} batches by default: {1}")
+    @CsvSource({
+            "-hs 0 -negative 5, true",
+            "-hs 1 -negative 0, false", // batched, hierarchical softmax lost 0.7 points (BENCHMARKS.md)
+    })
+    void batchesSkipGramByDefaultOnlyWhereQualityHolds(String loss, boolean batchedByDefault) throws Exception {
+        Path corpus = randomCorpus("c.txt", 20_000);
+        byte[][] files = new byte[3][];
+        String[] batch = {null, "1", "0"};
+        for (int i = 0; i < 3; i++) {
+            Path out = dir.resolve("v" + i + ".bin");
+            List<String> args = new ArrayList<>(List.of("train", "-train",
+                    corpus.toString(), "-output", out.toString(), "-size", "16", "-iter", "1", "-threads", "1",
+                    "-seed", "3", "-binary", "1", "-cbow", "0", "-debug", "0"));
+            args.addAll(List.of(loss.split(" ")));
+            if (batch[i] != null) {
+                args.addAll(List.of("-batch", batch[i]));
+            }
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertEquals(0, r.exit(), r.err());
+            files[i] = Files.readAllBytes(out);
+        }
+        assertFalse(Arrays.equals(files[1], files[2]), "-batch 1 and -batch 0 train differently");
+        assertTrue(Arrays.equals(files[0], files[batchedByDefault ? 1 : 2]),
+                "the default is -batch " + (batchedByDefault ? 1 : 0));
     }
 
     @Test

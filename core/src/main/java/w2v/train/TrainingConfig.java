@@ -30,7 +30,16 @@ public record TrainingConfig(int dim, int window, double sample, boolean hierarc
     /** word2vec C's defaults, with skip-gram or CBOW's default learning rate, and {@code threads} threads. */
     public static TrainingConfig defaults(boolean cbow, int threads) {
         return new TrainingConfig(100, 5, 1e-3, false, 5, threads, 5, 5, cbow ? 0.05f : 0.025f, cbow, 1,
-                batchable(cbow, false, 5));
+                batchedByDefault(cbow, false, 5));
+    }
+
+    /**
+     * -batch's default: batched where it trains as well as the one-pair update. With negative sampling it scores
+     * above word2vec C; with hierarchical softmax it scored 0.7 points below the one-pair update over six seeds
+     * (BENCHMARKS.md), so there its 1.5-2.2x speed is on request only.
+     */
+    public static boolean batchedByDefault(boolean cbow, boolean hierarchicalSoftmax, int negative) {
+        return !cbow && !hierarchicalSoftmax && negative > 0;
     }
 
     /**
