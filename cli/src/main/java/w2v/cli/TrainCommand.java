@@ -147,7 +147,8 @@ final class TrainCommand implements Command {
             float a = alpha != null ? alpha : (cbow == 1 ? 0.05f : 0.025f);
             check(maxVocab >= 0, "-max-vocab must be 0 (no bound) or more (got " + maxVocab + ")");
             check(batch == null || batch == 0 || batch == 1, "-batch must be 0 or 1 (got " + batch + ")");
-            boolean batched = batch != null ? batch == 1 : TrainingConfig.batchedByDefault(cbow == 1, hs == 1, negative);
+            boolean batched = batch != null
+                    ? batch == 1 : TrainingConfig.batchedByDefault(cbow == 1, hs == 1, negative);
             config = new TrainingConfig(size, window, sample, hs == 1, negative, threads, iter, minCount, a,
                     cbow == 1, seed, batched).validate();
         } catch (IllegalArgumentException e) {

@@ -73,7 +73,8 @@ public record TrainingConfig(int dim, int window, double sample, boolean hierarc
         check(Float.isFinite(alpha) && alpha > 0 && alpha <= 10,
                 "-alpha must be a number in (0, 10] (got " + alpha + ")");
         check(!batched || batchable(cbow, hierarchicalSoftmax, negative),
-                "-batch 1 works with skip-gram and one loss only (-cbow 0, and -hs 0 -negative N or -hs 1 -negative 0)");
+                "-batch 1 works with skip-gram and one loss only "
+                        + "(-cbow 0, and -hs 0 -negative N or -hs 1 -negative 0)");
         return this;
     }
 
