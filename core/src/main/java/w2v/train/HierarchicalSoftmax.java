@@ -55,11 +55,10 @@ public final class HierarchicalSoftmax implements Objective, BatchObjective {
                        MemorySegment grad, long gradOffset, Rng rng) {
         for (int i = starts[target], end = starts[target + 1]; i < end; i++) {
             long o = points[i] * rowBytes;
-            float f = K.dot(hidden, hiddenOffset, nodes, o, stride);
-            if (f <= -MAX_EXP || f >= MAX_EXP) {
-                continue;
+            float g = coefficient(K.dot(hidden, hiddenOffset, nodes, o, stride), 1 - codes[i], alpha);
+            if (g == 0) {
+                continue; // saturated: C skips the node (in range, sigma is never exactly 0 or 1)
             }
-            float g = (1 - codes[i] - SigmoidTable.sigmoid(f)) * alpha;
             K.axpy(g, nodes, o, grad, gradOffset, stride);
             K.axpy(g, hidden, hiddenOffset, nodes, o, stride);
         }
