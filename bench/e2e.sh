@@ -5,6 +5,7 @@
 #
 #   bench/e2e.sh                                  # skip-gram, negative 5, 1 epoch, 2 threads, shared corpus
 #   bench/e2e.sh --threads 1,2 --iter 5
+#   bench/e2e.sh --trainers ours,pword2vec --repeat 5 --no-eval
 #   bench/e2e.sh --cbow --hs --max-bytes 20000000 --trainers ours,word2vec
 #
 # Options:
@@ -15,6 +16,9 @@
 #   --hs               hierarchical softmax instead of negative sampling (-hs 1 -negative 0)
 #   --iter N           epochs [1]
 #   --threads LIST     comma-separated thread counts, each run for every trainer [2]
+#   --repeat N         run everything N times, round after round, for shared machines where a single run can
+#                      be 30% off: the table shows each trainer's median, a second one every round's words/sec
+#                      and ours against each peer within the round; analogies come from the first round [1]
 #   --trainers LIST    any of ours,word2vec,fasttext,gensim,pword2vec [the first four; pword2vec needs
 #                      W2V_PWORD2VEC_BIN, a pWord2Vec binary built by hand]
 #   --binary           ours, word2vec C and gensim write the binary format (fastText always writes .vec)
@@ -52,6 +56,7 @@ CBOW=0
 HS=0
 ITER=1
 THREADS=2
+ROUNDS=1
 TRAINERS=ours,word2vec,fasttext,gensim
 BINARY=0
 EVAL=1
@@ -76,6 +81,7 @@ while [ $# -gt 0 ]; do
     --hs) HS=1; shift ;;
     --iter) need_value "$@"; ITER="$2"; shift 2 ;;
     --threads) need_value "$@"; THREADS="$2"; shift 2 ;;
+    --repeat) need_value "$@"; ROUNDS="$2"; shift 2 ;;
     --trainers) need_value "$@"; TRAINERS="$2"; shift 2 ;;
     --binary) BINARY=1; shift ;;
     --no-eval) EVAL=0; shift ;;
@@ -90,6 +96,7 @@ done
 
 [[ "$MAX_BYTES" =~ ^[0-9]+$ ]] || die "--max-bytes must be a number of bytes (got '$MAX_BYTES')"
 [[ "$ITER" =~ ^[1-9][0-9]*$ ]] || die "--iter must be a positive number (got '$ITER')"
+[[ "$ROUNDS" =~ ^[1-9][0-9]?$ ]] || die "--repeat must be a number of rounds from 1 to 99 (got '$ROUNDS')"
 [[ "$THREADS" =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] || die "--threads must look like 1,2,4 (got '$THREADS')"
 IFS=, read -r -a THREAD_LIST <<<"$THREADS"
 IFS=, read -r -a TRAINER_LIST <<<"$TRAINERS"
@@ -281,9 +288,10 @@ say "corpus $TRAIN_FILE: $BYTES bytes, $WORDS words; $SETTINGS; threads $THREADS
 # ---------------------------------------------------------------------------------------------------------------
 # Running one trainer
 
-# Fills CMD (the command) and VEC (the vector file it writes) for trainer $1 with $2 threads.
+# Fills CMD (the command) and VEC (the vector file it writes) for trainer $1 with $2 threads; $3 is added to the
+# file names (the round, with --repeat).
 build_command() {
-  local name="$1" threads="$2" out="$RUN_DIR/$1-t$2"
+  local name="$1" threads="$2" out="$RUN_DIR/$1-t$2${3:-}"
   local ext=txt
   [ "$BINARY" = 1 ] && ext=bin
   case "$name" in
@@ -389,55 +397,101 @@ ours_phases() {
 }
 
 RUNS_TSV="$RUN_DIR/runs.tsv"
-printf 'trainer\tthreads\twall_s\tcpu_s\twords_per_sec\trss_mb\tanalogy\tstatus\n' >"$RUNS_TSV"
-declare -A ROW_WALL ROW_CPU ROW_WPS ROW_RSS ROW_ACC ROW_STATUS
+printf 'trainer\tthreads\twall_s\tcpu_s\twords_per_sec\trss_mb\tanalogy\tstatus\tround\n' >"$RUNS_TSV"
+# One entry per run, keyed trainer/threads/round; the table's rows (ROW_*, keyed trainer/threads) come after.
+declare -A RUN_WALL RUN_CPU RUN_WPS RUN_RSS RUN_STATUS ROW_WALL ROW_CPU ROW_WPS ROW_RSS ROW_ACC ROW_STATUS
 PHASES=()
 
+for round in $(seq 1 "$ROUNDS"); do
+  suffix=""
+  [ "$ROUNDS" -gt 1 ] && suffix="-r$round" && say "round $round of $ROUNDS"
+  for threads in "${THREAD_LIST[@]}"; do
+    for name in "${TRAINER_LIST[@]}"; do
+      key="$name/$threads"
+      if [ -z "${AVAILABLE[$name]:-}" ]; then
+        continue
+      fi
+      build_command "$name" "$threads" "$suffix"
+      log="$RUN_DIR/$name-t$threads$suffix.log"
+      say "running $name with $threads thread(s) ... (log: $log)"
+      if [ "$name" = ours ]; then timed_run "$log" stamp; else timed_run "$log"; fi
+      run="$key/$round"
+      RUN_WALL[$run]="$WALL"
+      RUN_CPU[$run]="$CPU_S"
+      RUN_RSS[$run]="${RSS_MB:--}"
+      acc="-"
+      if [ "$RC" = 0 ] && [ -s "$VEC" ]; then
+        RUN_STATUS[$run]=ok
+        RUN_WPS[$run]="$(awk -v w="$TOTAL_WORDS" -v s="$WALL" 'BEGIN {printf "%.0f", w / s}')"
+        if [ "$EVAL" = 1 ] && [ "$round" = 1 ]; then
+          say "  evaluating analogies of $VEC ..."
+          bin=0
+          case "$VEC" in *.bin) bin=1 ;; esac
+          if acc="$("$PY" "$here/bench/e2e/analogy.py" "$VEC" "$QUESTIONS" "$bin" 2>"$log.eval")"; then
+            read -r pct answered _ <<<"$acc"
+            acc="$pct ($answered q)"
+          else
+            acc="eval failed"
+            note "$name, $threads threads: analogy evaluation failed: $(tail -1 "$log.eval")"
+          fi
+        fi
+      else
+        RUN_WPS[$run]="-"
+        if [ "$RC" = 0 ]; then
+          RUN_STATUS[$run]="failed: exit 0 but no vector file $VEC"
+        else
+          RUN_STATUS[$run]="failed (exit $RC): $(failure_reason "$log")"
+        fi
+        note "$name, $threads threads${suffix:+, round $round}: ${RUN_STATUS[$run]}"
+      fi
+      [ "$round" = 1 ] && ROW_ACC[$key]="$acc"
+      if [ "$name" = ours ]; then
+        PHASES+=("ours, $threads threads${suffix:+, round $round}: $(ours_phases "$log" "$START" "$WALL")")
+      fi
+      [ "$KEEP" = 1 ] || rm -f "$VEC" "$RUN_DIR/$name-t$threads$suffix.bin"  # fastText's model file too
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$threads" "$WALL" "$CPU_S" "${RUN_WPS[$run]}" \
+        "${RUN_RSS[$run]}" "$acc" "${RUN_STATUS[$run]}" "$round" >>"$RUNS_TSV"
+      say "  $name, $threads threads: wall ${WALL} s (CPU ${CPU_S} s), ${RUN_WPS[$run]} words/s, peak RSS ${RUN_RSS[$run]} MB, analogy $acc (${RUN_STATUS[$run]})"
+    done
+  done
+done
+
+# The median of the numbers given ("-" if there are none).
+median() {
+  printf '%s\n' "$@" | grep -E '^[0-9.]+$' | sort -g | awk '{v[NR] = $1}
+    END {if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
+
+# A table row per trainer and thread count: with one round its run, with several the medians of wall time,
+# CPU time and words/sec over the rounds that succeeded, and the highest peak RSS.
 for threads in "${THREAD_LIST[@]}"; do
   for name in "${TRAINER_LIST[@]}"; do
     key="$name/$threads"
-    if [ -z "${AVAILABLE[$name]:-}" ]; then
+    [ -n "${RUN_STATUS[$key/1]:-}" ] || continue
+    walls=() cpus=() rss=() ok=0 failure=""
+    for round in $(seq 1 "$ROUNDS"); do
+      run="$key/$round"
+      rss+=("${RUN_RSS[$run]}")
+      if [ "${RUN_STATUS[$run]}" = ok ]; then
+        ok=$((ok + 1)); walls+=("${RUN_WALL[$run]}"); cpus+=("${RUN_CPU[$run]}")
+      elif [ -z "$failure" ]; then
+        failure="${RUN_STATUS[$run]}"; [ "$ROUNDS" -gt 1 ] && failure="round $round $failure"
+      fi
+    done
+    ROW_RSS[$key]="$(printf '%s\n' "${rss[@]}" | grep -E '^[0-9]+$' | sort -n | tail -1)"
+    [ -n "${ROW_RSS[$key]}" ] || ROW_RSS[$key]="-"
+    if [ "$ok" = 0 ]; then
+      ROW_WALL[$key]="${RUN_WALL[$key/1]}"; ROW_CPU[$key]="${RUN_CPU[$key/1]}"; ROW_WPS[$key]="-"
+      ROW_STATUS[$key]="$failure"
       continue
     fi
-    build_command "$name" "$threads"
-    log="$RUN_DIR/$name-t$threads.log"
-    say "running $name with $threads thread(s) ... (log: $log)"
-    if [ "$name" = ours ]; then timed_run "$log" stamp; else timed_run "$log"; fi
-    ROW_WALL[$key]="$WALL"
-    ROW_CPU[$key]="$CPU_S"
-    ROW_RSS[$key]="${RSS_MB:--}"
-    ROW_ACC[$key]="-"
-    if [ "$RC" = 0 ] && [ -s "$VEC" ]; then
-      ROW_STATUS[$key]=ok
-      ROW_WPS[$key]="$(awk -v w="$TOTAL_WORDS" -v s="$WALL" 'BEGIN {printf "%.0f", w / s}')"
-      if [ "$EVAL" = 1 ]; then
-        say "  evaluating analogies of $VEC ..."
-        bin=0
-        case "$VEC" in *.bin) bin=1 ;; esac
-        if acc="$("$PY" "$here/bench/e2e/analogy.py" "$VEC" "$QUESTIONS" "$bin" 2>"$log.eval")"; then
-          read -r pct answered _ <<<"$acc"
-          ROW_ACC[$key]="$pct ($answered q)"
-        else
-          ROW_ACC[$key]="eval failed"
-          note "$name, $threads threads: analogy evaluation failed: $(tail -1 "$log.eval")"
-        fi
-      fi
-    else
-      ROW_WPS[$key]="-"
-      if [ "$RC" = 0 ]; then
-        ROW_STATUS[$key]="failed: exit 0 but no vector file $VEC"
-      else
-        ROW_STATUS[$key]="failed (exit $RC): $(failure_reason "$log")"
-      fi
-      note "$name, $threads threads: ${ROW_STATUS[$key]}"
-    fi
-    if [ "$name" = ours ]; then
-      PHASES+=("ours, $threads threads: $(ours_phases "$log" "$START" "$WALL")")
-    fi
-    [ "$KEEP" = 1 ] || rm -f "$VEC" "$RUN_DIR/$name-t$threads.bin"  # fastText's model file too
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$threads" "$WALL" "$CPU_S" "${ROW_WPS[$key]}" "${ROW_RSS[$key]}" \
-      "${ROW_ACC[$key]}" "${ROW_STATUS[$key]}" >>"$RUNS_TSV"
-    say "  $name, $threads threads: wall ${WALL} s (CPU ${CPU_S} s), ${ROW_WPS[$key]} words/s, peak RSS ${ROW_RSS[$key]} MB, analogy ${ROW_ACC[$key]} (${ROW_STATUS[$key]})"
+    ROW_WALL[$key]="$(median "${walls[@]}")"
+    ROW_CPU[$key]="$(median "${cpus[@]}")"
+    wps=()
+    for round in $(seq 1 "$ROUNDS"); do wps+=("${RUN_WPS[$key/$round]}"); done
+    ROW_WPS[$key]="$(printf '%.0f' "$(median "${wps[@]}")")"
+    ROW_STATUS[$key]=ok
+    [ "$ok" -lt "$ROUNDS" ] && ROW_STATUS[$key]="ok in $ok of $ROUNDS rounds; $failure"
   done
 done
 
@@ -465,6 +519,57 @@ for threads in "${THREAD_LIST[@]}"; do
     TABLE+=$'\n'"| $name | $threads | ${ROW_WALL[$key]} | ${ROW_CPU[$key]} | $wps | $ratio | ${ROW_RSS[$key]} | ${ROW_ACC[$key]} | ${ROW_STATUS[$key]//|/\\|} |"
   done
 done
+
+# With --repeat: each round's words/sec, and ours against each peer within the round (runs minutes apart share
+# the machine's mood; rounds do not), with the medians over rounds.
+ROUNDS_TABLE=""
+if [ "$ROUNDS" -gt 1 ]; then
+  ran=() peers=()
+  for name in "${TRAINER_LIST[@]}"; do
+    [ -n "${AVAILABLE[$name]:-}" ] || continue
+    ran+=("$name")
+    [ "$name" != ours ] && [ -n "${AVAILABLE[ours]:-}" ] && peers+=("$name")
+  done
+  [ ${#ran[@]} -gt 0 ] && ROUNDS_TABLE="| threads | round |"
+  sep="|---:|---|"
+  for name in "${ran[@]}"; do ROUNDS_TABLE+=" $name words/sec |"; sep+="---:|"; done
+  for p in "${peers[@]}"; do ROUNDS_TABLE+=" ours / $p |"; sep+="---:|"; done
+  [ ${#ran[@]} -gt 0 ] && ROUNDS_TABLE+=$'\n'"$sep"
+  for threads in "${THREAD_LIST[@]}"; do
+    [ ${#ran[@]} -gt 0 ] || break
+    declare -A col=()
+    for round in $(seq 1 "$ROUNDS") median; do
+      line="| $threads | $round |"
+      for name in "${ran[@]}"; do
+        if [ "$round" = median ]; then
+          v="$(median ${col[$name]:-})"
+        else
+          v="${RUN_WPS[$name/$threads/$round]:--}"
+          [ "$v" != "-" ] && col[$name]+=" $v"
+        fi
+        [ "$v" != "-" ] && v="$(fmt_int "$(printf '%.0f' "$v")")"
+        line+=" $v |"
+      done
+      for p in "${peers[@]}"; do
+        if [ "$round" = median ]; then
+          r="$(median ${col[ratio_$p]:-})"
+          [ "$r" != "-" ] && r="$(printf '%.2fx' "$r")"
+        else
+          a="${RUN_WPS[ours/$threads/$round]:--}" b="${RUN_WPS[$p/$threads/$round]:--}" r="-"
+          if [ "$a" != "-" ] && [ "$b" != "-" ]; then
+            r="$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.3f", a / b}')"
+            col[ratio_$p]+=" $r"
+            r="$(printf '%.2fx' "$r")"
+          fi
+        fi
+        line+=" $r |"
+      done
+      [ "$round" = median ] && line="${line//| median |/| **median** |}"
+      ROUNDS_TABLE+=$'\n'"$line"
+    done
+    unset col
+  done
+fi
 
 PNG=""
 if [ "$HAVE_MPL" = 1 ]; then
@@ -507,6 +612,10 @@ REPORT="## $(date '+%Y-%m-%d %H:%M %Z'): $SETTINGS
 
 $TABLE
 "
+if [ -n "$ROUNDS_TABLE" ]; then
+  REPORT+=$'\n'"$ROUNDS rounds; the table above shows each trainer's median (analogy: first round). By round:"$'\n\n'
+  REPORT+="$ROUNDS_TABLE"$'\n'
+fi
 if [ ${#PHASES[@]} -gt 0 ]; then
   REPORT+=$'\n'"Our phases:"$'\n'
   for p in "${PHASES[@]}"; do REPORT+="- $p"$'\n'; done

@@ -1,9 +1,11 @@
 """Plots words/sec against threads, one line per trainer, from e2e.sh's runs.tsv.
 
 usage: plot.py RUNS_TSV OUTPUT_PNG TITLE
-runs.tsv columns: trainer threads wall_s cpu_s words_per_sec rss_mb analogy status (header line first).
+runs.tsv columns: trainer threads wall_s cpu_s words_per_sec rss_mb analogy status round (header line first).
+With several rounds (e2e.sh --repeat) each point is the median of the trainer's successful runs.
 """
 import csv
+import statistics
 import sys
 import textwrap
 
@@ -15,12 +17,14 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 def main():
     tsv, png, title = sys.argv[1], sys.argv[2], sys.argv[3]
-    series = {}
+    runs = {}
     with open(tsv, newline="") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             if row["status"] != "ok":
                 continue
-            series.setdefault(row["trainer"], []).append((int(row["threads"]), float(row["words_per_sec"])))
+            runs.setdefault(row["trainer"], {}).setdefault(int(row["threads"]), []).append(
+                float(row["words_per_sec"]))
+    series = {name: [(t, statistics.median(w)) for t, w in by_threads.items()] for name, by_threads in runs.items()}
     fig, ax = plt.subplots(figsize=(7, 4.5))
     threads = sorted({t for pts in series.values() for t, _ in pts})
     for name, pts in series.items():
