@@ -75,7 +75,7 @@ trap 'rm -rf "$WORK"' EXIT
 COMMON=(-train "$CORPUS" -cbow "$CBOW" -size 100 -window 5 -sample 1e-4 -min-count 5 -negative "$NEG" -hs "$HS"
   -iter 1 -alpha "$ALPHA" -threads "$THREADS" -binary 1)
 
-"$OURS_BIN" --help >/dev/null 2>&1 || die "bin/w2v does not start"
+"$OURS_BIN" --help >/dev/null 2>&1 || die "$OURS_BIN does not start"
 
 c_binary() { # SEED -> path of word2vec C with its random streams shifted by SEED
   local src="$BENCH_DIR/peers/word2vec-npm/node_modules/word2vec/src/word2vec.c" out="$WORK/word2vec-$1"
