@@ -195,6 +195,106 @@ public final class PanamaKernels implements VectorKernels {
     }
 
     /*
+     * One pass over each row's chunks instead of three (x's gradients, y's update, x's update): for each chunk,
+     * six y rows are held in registers while every x row goes by once, giving both its contribution to the six y
+     * accumulators and the six terms of its own sum. Each x chunk is then loaded once per six y rows instead of
+     * once per y row, and no gradient row is zeroed, written and read back. Targets beyond a multiple of six go
+     * one at a time, their partial sums for x carried in scratch. Every row distinct, so writing x_i as soon as
+     * its sum is complete cannot change what a later row reads.
+     */
+    @Override
+    public void crossUpdate(MemorySegment x, long[] xRows, int m, MemorySegment y, long[] yRows, int n, float[] c,
+                            MemorySegment scratch, long[] scratchRows, int len) {
+        int bound = SPECIES.loopBound(len);
+        for (int k = 0; k < bound; k += LANES) {
+            long off = 4L * k;
+            int j = 0;
+            for (; j + 6 <= n; j += 6) {
+                cross6(x, xRows, m, y, yRows, n, j, c, scratch, scratchRows, off);
+            }
+            for (; j < n; j++) {
+                cross1(x, xRows, m, y, yRows, n, j, c, scratch, scratchRows, off);
+            }
+        }
+        for (int k = bound; k < len; k++) { // rows not padded to the vector length (never the tables')
+            ScalarKernels.crossUpdateElement(x, xRows, m, y, yRows, n, c, scratch, scratchRows, 4L * k);
+        }
+    }
+
+    /* y rows j..j+5 at chunk off. Kept apart from crossUpdate for C1's sake, as dot4 is. */
+    private static void cross6(MemorySegment x, long[] xRows, int m, MemorySegment y, long[] yRows, int n, int j,
+                               float[] c, MemorySegment scratch, long[] scratchRows, long off) {
+        boolean first = j == 0, last = j + 6 == n;
+        long y0 = yRows[j] + off, y1 = yRows[j + 1] + off, y2 = yRows[j + 2] + off;
+        long y3 = yRows[j + 3] + off, y4 = yRows[j + 4] + off, y5 = yRows[j + 5] + off;
+        FloatVector o0 = FloatVector.fromMemorySegment(SPECIES, y, y0, ORDER);
+        FloatVector o1 = FloatVector.fromMemorySegment(SPECIES, y, y1, ORDER);
+        FloatVector o2 = FloatVector.fromMemorySegment(SPECIES, y, y2, ORDER);
+        FloatVector o3 = FloatVector.fromMemorySegment(SPECIES, y, y3, ORDER);
+        FloatVector o4 = FloatVector.fromMemorySegment(SPECIES, y, y4, ORDER);
+        FloatVector o5 = FloatVector.fromMemorySegment(SPECIES, y, y5, ORDER);
+        FloatVector a0 = o0, a1 = o1, a2 = o2, a3 = o3, a4 = o4, a5 = o5;
+        for (int i = 0; i < m; i++) {
+            long xo = xRows[i] + off, so = scratchRows[i] + off;
+            int ci = i * n + j;
+            FloatVector xi = FloatVector.fromMemorySegment(SPECIES, x, xo, ORDER);
+            FloatVector s = first ? FloatVector.zero(SPECIES) : FloatVector.fromMemorySegment(SPECIES, scratch, so, ORDER);
+            FloatVector g = FloatVector.broadcast(SPECIES, c[ci]);
+            a0 = xi.fma(g, a0);
+            s = o0.fma(g, s);
+            g = FloatVector.broadcast(SPECIES, c[ci + 1]);
+            a1 = xi.fma(g, a1);
+            s = o1.fma(g, s);
+            g = FloatVector.broadcast(SPECIES, c[ci + 2]);
+            a2 = xi.fma(g, a2);
+            s = o2.fma(g, s);
+            g = FloatVector.broadcast(SPECIES, c[ci + 3]);
+            a3 = xi.fma(g, a3);
+            s = o3.fma(g, s);
+            g = FloatVector.broadcast(SPECIES, c[ci + 4]);
+            a4 = xi.fma(g, a4);
+            s = o4.fma(g, s);
+            g = FloatVector.broadcast(SPECIES, c[ci + 5]);
+            a5 = xi.fma(g, a5);
+            s = o5.fma(g, s);
+            if (last) {
+                xi.add(s).intoMemorySegment(x, xo, ORDER);
+            } else {
+                s.intoMemorySegment(scratch, so, ORDER);
+            }
+        }
+        a0.intoMemorySegment(y, y0, ORDER);
+        a1.intoMemorySegment(y, y1, ORDER);
+        a2.intoMemorySegment(y, y2, ORDER);
+        a3.intoMemorySegment(y, y3, ORDER);
+        a4.intoMemorySegment(y, y4, ORDER);
+        a5.intoMemorySegment(y, y5, ORDER);
+    }
+
+    /* y row j at chunk off. */
+    private static void cross1(MemorySegment x, long[] xRows, int m, MemorySegment y, long[] yRows, int n, int j,
+                               float[] c, MemorySegment scratch, long[] scratchRows, long off) {
+        boolean first = j == 0, last = j + 1 == n;
+        long yo = yRows[j] + off;
+        FloatVector o = FloatVector.fromMemorySegment(SPECIES, y, yo, ORDER);
+        FloatVector a = o;
+        for (int i = 0; i < m; i++) {
+            long xo = xRows[i] + off, so = scratchRows[i] + off;
+            FloatVector xi = FloatVector.fromMemorySegment(SPECIES, x, xo, ORDER);
+            FloatVector s = first ? FloatVector.zero(SPECIES) : FloatVector.fromMemorySegment(SPECIES, scratch, so, ORDER);
+            FloatVector g = FloatVector.broadcast(SPECIES, c[i * n + j]);
+            a = xi.fma(g, a);
+            s = o.fma(g, s);
+            if (last) {
+                xi.add(s).intoMemorySegment(x, xo, ORDER);
+            } else {
+                s.intoMemorySegment(scratch, so, ORDER);
+            }
+        }
+        a.intoMemorySegment(y, yo, ORDER);
+    }
+
+    /*
      * The lanes of v added in one fixed order. FloatVector.reduceLanes(ADD) leaves the order to the
      * implementation, and it differs: C2 inlining dot into the hierarchical-softmax loop summed in another order
      * than the interpreter and C1, so a one-thread run with a fixed seed gave different vectors depending on

@@ -61,6 +61,41 @@ public final class ScalarKernels implements VectorKernels {
     }
 
     @Override
+    public void crossUpdate(MemorySegment x, long[] xRows, int m, MemorySegment y, long[] yRows, int n, float[] c,
+                            MemorySegment scratch, long[] scratchRows, int len) {
+        for (int k = 0; k < len; k++) {
+            crossUpdateElement(x, xRows, m, y, yRows, n, c, scratch, scratchRows, 4L * k);
+        }
+    }
+
+    /**
+     * Element {@code off} (in bytes) of every row, in {@link VectorKernels#crossUpdate}'s order. x's sums wait in
+     * scratch until y has been updated from x's entry values. Also the SIMD kernel's tail.
+     */
+    static void crossUpdateElement(MemorySegment x, long[] xRows, int m, MemorySegment y, long[] yRows, int n,
+                                   float[] c, MemorySegment scratch, long[] scratchRows, long off) {
+        for (int i = 0; i < m; i++) {
+            float s = 0f;
+            for (int j = 0; j < n; j++) {
+                s = Math.fma(y.get(F, yRows[j] + off), c[i * n + j], s);
+            }
+            scratch.set(F, scratchRows[i] + off, s);
+        }
+        for (int j = 0; j < n; j++) {
+            long yj = yRows[j] + off;
+            float acc = y.get(F, yj);
+            for (int i = 0; i < m; i++) {
+                acc = Math.fma(x.get(F, xRows[i] + off), c[i * n + j], acc);
+            }
+            y.set(F, yj, acc);
+        }
+        for (int i = 0; i < m; i++) {
+            long xi = xRows[i] + off;
+            x.set(F, xi, x.get(F, xi) + scratch.get(F, scratchRows[i] + off));
+        }
+    }
+
+    @Override
     public String name() {
         return "scalar";
     }

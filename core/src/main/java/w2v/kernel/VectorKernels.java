@@ -35,6 +35,19 @@ public interface VectorKernels {
     void accumulate(MemorySegment x, long[] xRows, int n, float[] c, int rStep, int sStep,
                     MemorySegment y, long[] yRows, int m, int len);
 
+    /**
+     * Both halves of a batched update in one pass, from the rows as they were on entry:
+     * {@code x_i += sum over j < n of c[i * n + j] * y_j} for each i < m, and
+     * {@code y_j += sum over i < m of c[i * n + j] * x_i} for each j < n. Each element becomes
+     * x + (c_i0 y_0 + c_i1 y_1 + ...) and y + c_0j x_0 + c_1j x_1 + ..., summed in those orders: the same bits as
+     * {@link #accumulate} into zeroed gradient rows, {@link #accumulate} into y, then one {@link #axpy} per x row.
+     * Every row must be distinct: no x row twice, no y row twice, no memory in both (a repeated row would keep
+     * only one of its updates). {@code scratch} holds m rows of len floats at {@code scratchRows}, for partial
+     * sums.
+     */
+    void crossUpdate(MemorySegment x, long[] xRows, int m, MemorySegment y, long[] yRows, int n, float[] c,
+                     MemorySegment scratch, long[] scratchRows, int len);
+
     /** A short name for logs and benchmark tables. */
     String name();
 }

@@ -78,6 +78,11 @@ public final class BatchedSkipGram implements Architecture {
                 coefficients[i] = objective.step(coefficients[i], labels[j], alpha);
             }
         }
+        if (distinct(contextRows, m) && distinct(targetRows, n)) {
+            K.crossUpdate(in, contextRows, m, out, targetRows, n, coefficients, grads, gradRows, stride);
+            return;
+        }
+        // A word twice in the window or among the targets: the same updates in three passes, each applied in turn.
         // Input gradients from the old output rows: grads_i = sum_j g_ij out_j.
         grads.asSlice(0, m * rowBytes).fill((byte) 0);
         K.accumulate(out, targetRows, n, coefficients, n, 1, grads, gradRows, m, stride);
@@ -86,5 +91,16 @@ public final class BatchedSkipGram implements Architecture {
         for (int i = 0; i < m; i++) {
             K.axpy(1f, grads, i * rowBytes, in, contextRows[i], stride);
         }
+    }
+
+    private static boolean distinct(long[] rows, int count) {
+        for (int i = 1; i < count; i++) {
+            for (int j = 0; j < i; j++) {
+                if (rows[i] == rows[j]) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

@@ -159,6 +159,69 @@ class KernelsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("lengths")
+    void crossUpdateIsTheThreePassUpdateBitForBit(int len) {
+        try (Arena arena = Arena.ofConfined()) {
+            Random r = new Random(13L * len);
+            // m and n cover one target, a block of six, blocks of six with the rest one at a time, and contexts
+            // from one to a full window of ten; rows distinct, as the kernel requires.
+            int[][] shapes = {{1, 1}, {10, 6}, {4, 5}, {7, 13}, {3, 12}, {1, 7}};
+            for (int[] shape : shapes) {
+                int m = shape[0], n = shape[1];
+                int rows = 20;
+                long[] xRows = distinctRows(m, rows, len, r);
+                long[] yRows = distinctRows(n, rows, len, r);
+                long[] gradRows = new long[m];
+                for (int i = 0; i < m; i++) {
+                    gradRows[i] = 4L * i * len;
+                }
+                float[] c = new float[m * n];
+                for (int i = 0; i < c.length; i++) {
+                    c[i] = r.nextFloat() - 0.5f;
+                }
+                MemorySegment x0 = random(arena, rows * len, r), y0 = random(arena, rows * len, r);
+                MemorySegment[] xs = new MemorySegment[3], ys = new MemorySegment[3];
+                for (int v = 0; v < 3; v++) {
+                    xs[v] = arena.allocate(x0.byteSize(), 64).copyFrom(x0);
+                    ys[v] = arena.allocate(y0.byteSize(), 64).copyFrom(y0);
+                }
+                MemorySegment scratch = random(arena, m * len, r); // garbage in it must not matter
+                SIMD.crossUpdate(xs[0], xRows, m, ys[0], yRows, n, c, scratch, gradRows, len);
+                SCALAR.crossUpdate(xs[1], xRows, m, ys[1], yRows, n, c, scratch, gradRows, len);
+                // The three passes it replaces: gradients into zeroed rows, y's update, then x += gradient.
+                MemorySegment grads = arena.allocate(4L * m * len, 64);
+                SIMD.accumulate(ys[2], yRows, n, c, n, 1, grads, gradRows, m, len);
+                SIMD.accumulate(xs[2], xRows, m, c, 1, n, ys[2], yRows, n, len);
+                for (int i = 0; i < m; i++) {
+                    SIMD.axpy(1f, grads, gradRows[i], xs[2], xRows[i], len);
+                }
+                String what = "len=" + len + " m=" + m + " n=" + n;
+                assertEquals(-1L, xs[0].mismatch(xs[1]), what + ": x, SIMD against scalar");
+                assertEquals(-1L, ys[0].mismatch(ys[1]), what + ": y, SIMD against scalar");
+                assertEquals(-1L, xs[0].mismatch(xs[2]), what + ": x, against the three passes");
+                assertEquals(-1L, ys[0].mismatch(ys[2]), what + ": y, against the three passes");
+                // And both sides moved as the formula says, from the entry rows, in double.
+                for (int k = 0; k < len; k++) {
+                    double x = x0.get(F, xRows[m - 1] + 4L * k), y = y0.get(F, yRows[n - 1] + 4L * k);
+                    for (int j = 0; j < n; j++) {
+                        x += (double) c[(m - 1) * n + j] * y0.get(F, yRows[j] + 4L * k);
+                    }
+                    for (int i = 0; i < m; i++) {
+                        y += (double) c[i * n + n - 1] * x0.get(F, xRows[i] + 4L * k);
+                    }
+                    assertEquals(x, xs[0].get(F, xRows[m - 1] + 4L * k), 1e-5, what + " x k=" + k);
+                    assertEquals(y, ys[0].get(F, yRows[n - 1] + 4L * k), 1e-5, what + " y k=" + k);
+                }
+            }
+        }
+    }
+
+    /** {@code count} different row offsets among {@code rows} rows of {@code len} floats. */
+    private static long[] distinctRows(int count, int rows, int len, Random r) {
+        return r.ints(0, rows).distinct().limit(count).mapToLong(row -> 4L * row * len).toArray();
+    }
+
     @Test
     void maskedTailWritesNothingPastTheEnd() {
         try (Arena arena = Arena.ofConfined()) {

@@ -212,6 +212,27 @@ class UpdateStepTest {
     }
 
     @Test
+    void batchedSkipGramWithAWordTwiceInTheWindowTrainsBothPairs() {
+        // The one-pass kernel needs distinct rows; a repeated context word takes the three-pass path, where both
+        // of its pairs are computed from the rows as they were and both gradients are added.
+        UnigramTable table = new UnigramTable(vocab);
+        NegativeSampling ns = new NegativeSampling(model.negativeOutput(), table, 5);
+        BatchedSkipGram sg = new BatchedSkipGram(model.input(), ns, 3, new Rng(9), arena);
+        Rng rng = new Rng(9);
+        List<Integer> targets = new ArrayList<>(List.of(63));
+        for (int d = 0; d < 5; d++) {
+            int w = table.sample(rng);
+            if (w != 63) {
+                targets.add(w);
+            }
+        }
+        double[] labels = new double[targets.size()];
+        labels[0] = 1;
+        assertWindowIsItsPairs(sg, model.negativeOutput(), new int[] {60, 61, 62, 63, 61, 65, 66}, targets, labels,
+                (f, label) -> f > 6 ? label - 1 : f < -6 ? label : label - SigmoidTable.sigmoid((float) f));
+    }
+
+    @Test
     void batchedHierarchicalSoftmaxIsTheMatrixFormOfTheWindowsPairs() {
         HuffmanTree tree = HuffmanTree.build(vocab);
         BatchedSkipGram sg = new BatchedSkipGram(model.input(),
@@ -257,8 +278,13 @@ class UpdateStepTest {
      */
     private double[][] assertWindowIsItsPairs(BatchedSkipGram sg, EmbeddingTable outputs, int centre,
                                               List<Integer> targets, double[] labels, DoubleBinaryOperator step) {
-        int[] sentence = {60, 61, 62, centre, 64, 65, 66};
-        int[] ctx = {61, 62, 64, 65};
+        return assertWindowIsItsPairs(sg, outputs, new int[] {60, 61, 62, centre, 64, 65, 66}, targets, labels, step);
+    }
+
+    /** The same for any sentence of seven words, centre at 3; its window is words 1, 2, 4 and 5. */
+    private double[][] assertWindowIsItsPairs(BatchedSkipGram sg, EmbeddingTable outputs, int[] sentence,
+                                              List<Integer> targets, double[] labels, DoubleBinaryOperator step) {
+        int[] ctx = {sentence[1], sentence[2], sentence[4], sentence[5]};
         double[][] in = rows(model.input());
         double[][] out = rows(outputs);
         sg.train(sentence, sentence.length, 3, 2, ALPHA);
