@@ -44,23 +44,6 @@ public final class ScalarKernels implements VectorKernels {
     }
 
     @Override
-    public void accumulate(MemorySegment x, long[] xRows, int n, float[] c, int rStep, int sStep,
-                           MemorySegment y, long[] yRows, int m, int len) {
-        // Same order of operations as the SIMD version per element: y + c0 x0 + c1 x1 + ..., so results match.
-        for (int r = 0; r < m; r++) {
-            long yo = yRows[r];
-            for (int i = 0; i < len; i++) {
-                long yi = yo + 4L * i;
-                float acc = y.get(F, yi);
-                for (int s = 0; s < n; s++) {
-                    acc = Math.fma(x.get(F, xRows[s] + 4L * i), c[r * rStep + s * sStep], acc);
-                }
-                y.set(F, yi, acc);
-            }
-        }
-    }
-
-    @Override
     public void crossUpdate(MemorySegment x, long[] xRows, int m, MemorySegment y, long[] yRows, int n, float[] c,
                             MemorySegment scratch, long[] scratchRows, int len) {
         for (int k = 0; k < len; k++) {

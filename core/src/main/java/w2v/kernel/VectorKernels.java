@@ -26,21 +26,12 @@ public interface VectorKernels {
     void dotBlock(MemorySegment a, long[] aRows, int m, MemorySegment b, long[] bRows, int n, int len, float[] scores);
 
     /**
-     * For each destination row r < m: {@code y_r += sum over s < n of c[r * rStep + s * sStep] * x_s}, where
-     * y_r is at {@code yRows[r]} of {@code y} and x_s at {@code xRows[s]} of {@code x}. Each chunk of y_r is
-     * loaded and stored once for all n contributions. With (rStep, sStep) = (n, 1) the coefficients are read as
-     * an m x n matrix, with (1, m') as the transpose of an m' x m matrix. x and y may be the same memory only
-     * if no y row is also an x row.
-     */
-    void accumulate(MemorySegment x, long[] xRows, int n, float[] c, int rStep, int sStep,
-                    MemorySegment y, long[] yRows, int m, int len);
-
-    /**
      * Both halves of a batched update in one pass, from the rows as they were on entry:
      * {@code x_i += sum over j < n of c[i * n + j] * y_j} for each i < m, and
      * {@code y_j += sum over i < m of c[i * n + j] * x_i} for each j < n. Each element becomes
-     * x + (c_i0 y_0 + c_i1 y_1 + ...) and y + c_0j x_0 + c_1j x_1 + ..., summed in those orders: the same bits as
-     * {@link #accumulate} into zeroed gradient rows, {@link #accumulate} into y, then one {@link #axpy} per x row.
+     * x + (c_i0 y_0 + c_i1 y_1 + ...) and y + c_0j x_0 + c_1j x_1 + ..., summed in those orders, so both
+     * implementations give the same bits. x's gradient is summed alone and then added, as word2vec C adds its
+     * accumulated gradient to the context row.
      * Every row must be distinct: no x row twice, no y row twice, no memory in both (a repeated row would keep
      * only one of its updates). {@code scratch} holds m rows of len floats at {@code scratchRows}, for partial
      * sums.

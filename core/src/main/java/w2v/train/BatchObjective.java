@@ -20,7 +20,8 @@ public interface BatchObjective {
 
     /**
      * Fills byte offsets into {@link #outputs()} and labels (1 or 0) of the rows centre word {@code word} is
-     * trained against; returns how many.
+     * trained against; returns how many. A row may occur more than once (a negative drawn twice), always with
+     * the same label.
      */
     int targets(int word, long[] rows, float[] labels, Rng rng);
 

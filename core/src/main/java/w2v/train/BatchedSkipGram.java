@@ -17,6 +17,10 @@ import w2v.sampling.Rng;
  * another. Ji et al. measured no loss of accuracy from this, and with negative sampling neither do we; with
  * hierarchical softmax, whose nodes near the root are on every path, it scored 0.7 points lower than one pair
  * at a time, so there it is used on request only ({@link TrainingConfig#batchedByDefault}).
+ *
+ * <p>A word twice in the window, or a negative drawn twice, is one row with twice the step, as pWord2Vec does:
+ * both pairs are computed from the same old rows, so their steps are equal, and the kernel that applies both
+ * sides of the update in one pass needs each row once.
  */
 public final class BatchedSkipGram implements Architecture {
 
@@ -29,12 +33,16 @@ public final class BatchedSkipGram implements Architecture {
     private final BatchObjective objective;
     private final Rng rng;
 
-    private final long[] contextRows;
-    private final long[] targetRows;
+    private final long[] contextRows; // distinct, each with how often it occurs in the window
+    private final float[] contextWeights;
+    private final long[] drawnRows; // the objective's targets as drawn, repeats included
+    private final float[] drawnLabels;
+    private final long[] targetRows; // distinct, with their labels and how often each was drawn
     private final float[] labels;
-    private final float[] coefficients; // contexts x targets: alpha * (label - sigma(score))
-    private final MemorySegment grads; // one gradient row per context word
-    private final long[] gradRows;
+    private final float[] targetWeights;
+    private final float[] coefficients; // contexts x targets: alpha * (label - sigma(score)) * weights
+    private final MemorySegment scratch; // one row per context word for the kernel's partial sums
+    private final long[] scratchRows;
 
     public BatchedSkipGram(EmbeddingTable input, BatchObjective objective, int maxWindow, Rng rng, Arena arena) {
         this.in = input.segment();
@@ -46,13 +54,17 @@ public final class BatchedSkipGram implements Architecture {
         int maxContexts = 2 * maxWindow;
         int maxTargets = objective.maxTargets();
         this.contextRows = new long[maxContexts];
+        this.contextWeights = new float[maxContexts];
+        this.drawnRows = new long[maxTargets];
+        this.drawnLabels = new float[maxTargets];
         this.targetRows = new long[maxTargets];
         this.labels = new float[maxTargets];
+        this.targetWeights = new float[maxTargets];
         this.coefficients = new float[maxContexts * maxTargets];
-        this.grads = arena.allocate(rowBytes * maxContexts, 64);
-        this.gradRows = new long[maxContexts];
+        this.scratch = arena.allocate(rowBytes * maxContexts, 64);
+        this.scratchRows = new long[maxContexts];
         for (int i = 0; i < maxContexts; i++) {
-            gradRows[i] = i * rowBytes;
+            scratchRows[i] = i * rowBytes;
         }
     }
 
@@ -63,44 +75,48 @@ public final class BatchedSkipGram implements Architecture {
         int m = 0;
         for (int c = from; c < end; c++) {
             if (c != position) {
-                contextRows[m++] = sentence[c] * rowBytes;
+                m = addRow(contextRows, contextWeights, m, sentence[c] * rowBytes);
             }
         }
         if (m == 0) {
             return;
         }
-        int n = objective.targets(sentence[position], targetRows, labels, rng);
+        int drawn = objective.targets(sentence[position], drawnRows, drawnLabels, rng);
+        int n = 0;
+        for (int j = 0; j < drawn; j++) {
+            int before = n;
+            n = addRow(targetRows, targetWeights, n, drawnRows[j]);
+            if (n > before) {
+                labels[before] = drawnLabels[j];
+            }
+        }
 
-        // Scores and their gradient coefficients, all from the rows as they are now.
+        // Scores and their gradient coefficients, all from the rows as they are now. A row that occurs w times
+        // stands for w identical pairs: its coefficient is w times the pair's.
         K.dotBlock(in, contextRows, m, out, targetRows, n, stride, coefficients);
         for (int i = 0, r = 0; r < m; r++) {
             for (int j = 0; j < n; j++, i++) {
-                coefficients[i] = objective.step(coefficients[i], labels[j], alpha);
+                float weight = contextWeights[r] * targetWeights[j];
+                coefficients[i] = objective.step(coefficients[i], labels[j], alpha) * weight;
             }
         }
-        if (distinct(contextRows, m) && distinct(targetRows, n)) {
-            K.crossUpdate(in, contextRows, m, out, targetRows, n, coefficients, grads, gradRows, stride);
-            return;
-        }
-        // A word twice in the window or among the targets: the same updates in three passes, each applied in turn.
-        // Input gradients from the old output rows: grads_i = sum_j g_ij out_j.
-        grads.asSlice(0, m * rowBytes).fill((byte) 0);
-        K.accumulate(out, targetRows, n, coefficients, n, 1, grads, gradRows, m, stride);
-        // Output update from the old input rows: out_j += sum_i g_ij in_i.
-        K.accumulate(in, contextRows, m, coefficients, 1, n, out, targetRows, n, stride);
-        for (int i = 0; i < m; i++) {
-            K.axpy(1f, grads, i * rowBytes, in, contextRows[i], stride);
-        }
+        // Output rows from the old input rows and input rows from the old output rows, in one pass.
+        K.crossUpdate(in, contextRows, m, out, targetRows, n, coefficients, scratch, scratchRows, stride);
     }
 
-    private static boolean distinct(long[] rows, int count) {
-        for (int i = 1; i < count; i++) {
-            for (int j = 0; j < i; j++) {
-                if (rows[i] == rows[j]) {
-                    return false;
-                }
+    /**
+     * Adds {@code row} to the first {@code count} distinct rows, or counts it once more if it is there already;
+     * returns the new count. The kernel needs distinct rows: a row given twice would keep only one update.
+     */
+    private static int addRow(long[] rows, float[] weights, int count, long row) {
+        for (int i = 0; i < count; i++) {
+            if (rows[i] == row) {
+                weights[i] += 1f;
+                return count;
             }
         }
-        return true;
+        rows[count] = row;
+        weights[count] = 1f;
+        return count + 1;
     }
 }

@@ -117,51 +117,7 @@ class KernelsTest {
 
     @ParameterizedTest
     @MethodSource("lengths")
-    void accumulateMatchesScalarExactlyInBothCoefficientLayouts(int len) {
-        try (Arena arena = Arena.ofConfined()) {
-            Random r = new Random(11L * len);
-            int rows = 12;
-            MemorySegment x = random(arena, rows * len + 2, r);
-            MemorySegment y1 = random(arena, rows * len + 2, r);
-            MemorySegment y2 = arena.allocate(y1.byteSize(), 64);
-            int n = 1 + r.nextInt(41), m = 1 + r.nextInt(41); // either side can be a Huffman path
-            long[] xRows = new long[n], yRows = new long[m];
-            for (int s = 0; s < n; s++) {
-                xRows[s] = 4L * (r.nextInt(rows) * len + r.nextInt(2));
-            }
-            for (int q = 0; q < m; q++) {
-                yRows[q] = 4L * (r.nextInt(rows) * len); // repeats allowed: each applies in turn
-            }
-            float[] c = new float[m * n];
-            for (int i = 0; i < c.length; i++) {
-                c[i] = r.nextFloat() - 0.5f;
-            }
-            for (boolean transposed : new boolean[] {false, true}) {
-                y2.copyFrom(y1);
-                MemorySegment y3 = arena.allocate(y1.byteSize(), 64);
-                y3.copyFrom(y1);
-                int rStep = transposed ? 1 : n, sStep = transposed ? m : 1;
-                SCALAR.accumulate(x, xRows, n, c, rStep, sStep, y2, yRows, m, len);
-                SIMD.accumulate(x, xRows, n, c, rStep, sStep, y3, yRows, m, len);
-                assertEquals(-1L, y2.mismatch(y3), "len=" + len + " transposed=" + transposed);
-                // And it is what it says: y_r += sum_s c x_s, checked in double for the first row.
-                MemorySegment y4 = arena.allocate(y1.byteSize(), 64);
-                y4.copyFrom(y1);
-                SCALAR.accumulate(x, xRows, n, c, rStep, sStep, y4, new long[] {yRows[0]}, 1, len);
-                for (int i = 0; i < len; i++) {
-                    double e = y1.get(F, yRows[0] + 4L * i);
-                    for (int s = 0; s < n; s++) {
-                        e += (double) c[s * sStep] * x.get(F, xRows[s] + 4L * i);
-                    }
-                    assertEquals(e, y4.get(F, yRows[0] + 4L * i), 1e-5, "i=" + i);
-                }
-            }
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("lengths")
-    void crossUpdateIsTheThreePassUpdateBitForBit(int len) {
+    void crossUpdateMatchesScalarBitForBitAndTheFormula(int len) {
         try (Arena arena = Arena.ofConfined()) {
             Random r = new Random(13L * len);
             // m and n cover one target, a block of six, blocks of six with the rest one at a time, and contexts
@@ -172,49 +128,49 @@ class KernelsTest {
                 int rows = 20;
                 long[] xRows = distinctRows(m, rows, len, r);
                 long[] yRows = distinctRows(n, rows, len, r);
-                long[] gradRows = new long[m];
+                long[] scratchRows = new long[m];
                 for (int i = 0; i < m; i++) {
-                    gradRows[i] = 4L * i * len;
+                    scratchRows[i] = 4L * i * len;
                 }
                 float[] c = new float[m * n];
                 for (int i = 0; i < c.length; i++) {
                     c[i] = r.nextFloat() - 0.5f;
                 }
                 MemorySegment x0 = random(arena, rows * len, r), y0 = random(arena, rows * len, r);
-                MemorySegment[] xs = new MemorySegment[3], ys = new MemorySegment[3];
-                for (int v = 0; v < 3; v++) {
-                    xs[v] = arena.allocate(x0.byteSize(), 64).copyFrom(x0);
-                    ys[v] = arena.allocate(y0.byteSize(), 64).copyFrom(y0);
-                }
-                MemorySegment scratch = random(arena, m * len, r); // garbage in it must not matter
-                SIMD.crossUpdate(xs[0], xRows, m, ys[0], yRows, n, c, scratch, gradRows, len);
-                SCALAR.crossUpdate(xs[1], xRows, m, ys[1], yRows, n, c, scratch, gradRows, len);
-                // The three passes it replaces: gradients into zeroed rows, y's update, then x += gradient.
-                MemorySegment grads = arena.allocate(4L * m * len, 64);
-                SIMD.accumulate(ys[2], yRows, n, c, n, 1, grads, gradRows, m, len);
-                SIMD.accumulate(xs[2], xRows, m, c, 1, n, ys[2], yRows, n, len);
-                for (int i = 0; i < m; i++) {
-                    SIMD.axpy(1f, grads, gradRows[i], xs[2], xRows[i], len);
-                }
+                MemorySegment x1 = arena.allocate(x0.byteSize(), 64).copyFrom(x0);
+                MemorySegment y1 = arena.allocate(y0.byteSize(), 64).copyFrom(y0);
+                MemorySegment x2 = arena.allocate(x0.byteSize(), 64).copyFrom(x0);
+                MemorySegment y2 = arena.allocate(y0.byteSize(), 64).copyFrom(y0);
+                MemorySegment scratch = random(arena, m * len, r); // what is in it must not matter
+                SIMD.crossUpdate(x1, xRows, m, y1, yRows, n, c, scratch, scratchRows, len);
+                SCALAR.crossUpdate(x2, xRows, m, y2, yRows, n, c, scratch, scratchRows, len);
                 String what = "len=" + len + " m=" + m + " n=" + n;
-                assertEquals(-1L, xs[0].mismatch(xs[1]), what + ": x, SIMD against scalar");
-                assertEquals(-1L, ys[0].mismatch(ys[1]), what + ": y, SIMD against scalar");
-                assertEquals(-1L, xs[0].mismatch(xs[2]), what + ": x, against the three passes");
-                assertEquals(-1L, ys[0].mismatch(ys[2]), what + ": y, against the three passes");
-                // And both sides moved as the formula says, from the entry rows, in double.
-                for (int k = 0; k < len; k++) {
-                    double x = x0.get(F, xRows[m - 1] + 4L * k), y = y0.get(F, yRows[n - 1] + 4L * k);
+                assertEquals(-1L, x1.mismatch(x2), what + ": x, SIMD against scalar");
+                assertEquals(-1L, y1.mismatch(y2), what + ": y, SIMD against scalar");
+                // Both sides moved as the formula says, from the entry rows, in double; other rows untouched.
+                double[] expectedX = rowsOf(x0, rows, len), expectedY = rowsOf(y0, rows, len);
+                for (int i = 0; i < m; i++) {
                     for (int j = 0; j < n; j++) {
-                        x += (double) c[(m - 1) * n + j] * y0.get(F, yRows[j] + 4L * k);
+                        for (int k = 0; k < len; k++) {
+                            expectedX[(int) (xRows[i] / 4) + k] += (double) c[i * n + j] * y0.get(F, yRows[j] + 4L * k);
+                            expectedY[(int) (yRows[j] / 4) + k] += (double) c[i * n + j] * x0.get(F, xRows[i] + 4L * k);
+                        }
                     }
-                    for (int i = 0; i < m; i++) {
-                        y += (double) c[i * n + n - 1] * x0.get(F, xRows[i] + 4L * k);
-                    }
-                    assertEquals(x, xs[0].get(F, xRows[m - 1] + 4L * k), 1e-5, what + " x k=" + k);
-                    assertEquals(y, ys[0].get(F, yRows[n - 1] + 4L * k), 1e-5, what + " y k=" + k);
+                }
+                for (int e = 0; e < rows * len; e++) {
+                    assertEquals(expectedX[e], x1.getAtIndex(F, e), 1e-5, what + " x element " + e);
+                    assertEquals(expectedY[e], y1.getAtIndex(F, e), 1e-5, what + " y element " + e);
                 }
             }
         }
+    }
+
+    private static double[] rowsOf(MemorySegment s, int rows, int len) {
+        double[] d = new double[rows * len];
+        for (int e = 0; e < d.length; e++) {
+            d[e] = s.getAtIndex(F, e);
+        }
+        return d;
     }
 
     /** {@code count} different row offsets among {@code rows} rows of {@code len} floats. */

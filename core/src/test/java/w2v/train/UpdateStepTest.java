@@ -213,8 +213,8 @@ class UpdateStepTest {
 
     @Test
     void batchedSkipGramWithAWordTwiceInTheWindowTrainsBothPairs() {
-        // The one-pass kernel needs distinct rows; a repeated context word takes the three-pass path, where both
-        // of its pairs are computed from the rows as they were and both gradients are added.
+        // The one-pass kernel needs distinct rows: a repeated context word becomes one row with twice the step,
+        // which must be both of its pairs, each computed from the rows as they were.
         UnigramTable table = new UnigramTable(vocab);
         NegativeSampling ns = new NegativeSampling(model.negativeOutput(), table, 5);
         BatchedSkipGram sg = new BatchedSkipGram(model.input(), ns, 3, new Rng(9), arena);
