@@ -140,6 +140,12 @@ public final class ByteStringTable {
         return removed;
     }
 
+    /** Whether entry e is exactly these bytes. */
+    boolean sameBytes(int e, byte[] b, int off, int len) {
+        int start = start(e);
+        return length(e) == len && Arrays.equals(pool, start, start + len, b, off, off + len);
+    }
+
     private int start(int e) {
         return (int) (entries[e * ENTRY + PLACE] >>> 32);
     }

@@ -13,6 +13,7 @@ public final class Vocabulary {
     static final byte[] EOS_BYTES = EOS.getBytes(StandardCharsets.US_ASCII);
 
     private final ByteStringTable table; // entry index == word index
+    private final WordIndex index; // the same words, for the lookups of training
     private final long totalCount;
 
     /** @param table entries already in final order, {@code </s>} first */
@@ -21,6 +22,7 @@ public final class Vocabulary {
             throw new IllegalArgumentException("</s> must be word 0");
         }
         this.table = table;
+        this.index = new WordIndex(table);
         long t = 0;
         for (int i = 0; i < table.size(); i++) {
             t += table.count(i);
@@ -69,12 +71,12 @@ public final class Vocabulary {
 
     /** Index of the word with these UTF-8 bytes, or -1. */
     public int indexOf(byte[] b, int off, int len) {
-        return table.find(b, off, len);
+        return index.indexOf(b, off, len);
     }
 
     public int indexOf(String word) {
         byte[] b = word.getBytes(StandardCharsets.UTF_8);
-        return table.find(b, 0, b.length);
+        return index.indexOf(b, 0, b.length);
     }
 
     public byte[] bytes(int word) {
@@ -105,6 +107,6 @@ public final class Vocabulary {
     }
 
     public long footprintBytes() {
-        return table.footprintBytes();
+        return table.footprintBytes() + index.footprintBytes();
     }
 }
