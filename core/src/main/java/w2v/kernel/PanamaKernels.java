@@ -169,7 +169,8 @@ public final class PanamaKernels implements VectorKernels {
             long xo = xRows[i] + off, so = scratchRows[i] + off;
             int ci = i * n + j;
             FloatVector xi = FloatVector.fromMemorySegment(SPECIES, x, xo, ORDER);
-            FloatVector s = first ? FloatVector.zero(SPECIES) : FloatVector.fromMemorySegment(SPECIES, scratch, so, ORDER);
+            FloatVector s = first ? FloatVector.zero(SPECIES)
+                    : FloatVector.fromMemorySegment(SPECIES, scratch, so, ORDER);
             FloatVector g = FloatVector.broadcast(SPECIES, c[ci]);
             a0 = xi.fma(g, a0);
             s = o0.fma(g, s);
@@ -212,7 +213,8 @@ public final class PanamaKernels implements VectorKernels {
         for (int i = 0; i < m; i++) {
             long xo = xRows[i] + off, so = scratchRows[i] + off;
             FloatVector xi = FloatVector.fromMemorySegment(SPECIES, x, xo, ORDER);
-            FloatVector s = first ? FloatVector.zero(SPECIES) : FloatVector.fromMemorySegment(SPECIES, scratch, so, ORDER);
+            FloatVector s = first ? FloatVector.zero(SPECIES)
+                    : FloatVector.fromMemorySegment(SPECIES, scratch, so, ORDER);
             FloatVector g = FloatVector.broadcast(SPECIES, c[i * n + j]);
             a = xi.fma(g, a);
             s = o.fma(g, s);
