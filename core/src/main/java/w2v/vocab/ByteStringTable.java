@@ -37,6 +37,7 @@ public final class ByteStringTable {
 
     /** Index of the entry for these bytes, or -1. */
     public int find(byte[] b, int off, int len) {
+        checkSlots();
         long prefix = prefix(b, off, len);
         int h = hash(prefix, b, off, len);
         int mask = slots.length - 1;
@@ -54,6 +55,7 @@ public final class ByteStringTable {
 
     /** Adds {@code n} to the count of these bytes, creating the entry (first seen at {@code offset}) if new. */
     public int add(byte[] b, int off, int len, long n, long offset) {
+        checkSlots();
         long prefix = prefix(b, off, len);
         int h = hash(prefix, b, off, len);
         int mask = slots.length - 1;
@@ -110,7 +112,21 @@ public final class ByteStringTable {
 
     /** Bytes this table occupies (for the memory summary). */
     public long footprintBytes() {
-        return pool.length + entries.length * 8L + slots.length * 8L;
+        return pool.length + entries.length * 8L + (slots == null ? 0 : slots.length * 8L);
+    }
+
+    /**
+     * Frees the hash slots of a table that another index now looks words up in ({@link WordIndex}): entries stay
+     * readable by number, but {@link #find} and {@link #add} no longer work.
+     */
+    void dropSlots() {
+        slots = null;
+    }
+
+    private void checkSlots() {
+        if (slots == null) {
+            throw new IllegalStateException("this table's slots were dropped: look words up in its WordIndex");
+        }
     }
 
     /** Keeps only the entries with count > minCount; returns how many were removed. */

@@ -23,6 +23,7 @@ public final class Vocabulary {
         }
         this.table = table;
         this.index = new WordIndex(table);
+        table.dropSlots(); // the index answers every lookup now; for a large vocabulary the slots are many MB
         long t = 0;
         for (int i = 0; i < table.size(); i++) {
             t += table.count(i);

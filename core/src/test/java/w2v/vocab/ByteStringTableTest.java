@@ -136,4 +136,18 @@ class ByteStringTableTest {
             assertEquals(i + 1, table.count(i));
         }
     }
+
+    @Test
+    void afterItsSlotsAreDroppedEntriesStayReadableAndLookupsFailLoudly() {
+        ByteStringTable table = new ByteStringTable();
+        byte[] w = "word".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        table.add(w, 0, w.length, 3, 7);
+        long before = table.footprintBytes();
+        table.dropSlots();
+        assertArrayEquals(w, table.bytes(0));
+        assertEquals(3, table.count(0));
+        assertEquals(true, table.footprintBytes() < before);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> table.find(w, 0, w.length));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> table.add(w, 0, 4, 1, 0));
+    }
 }
