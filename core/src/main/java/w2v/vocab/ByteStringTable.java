@@ -156,17 +156,12 @@ public final class ByteStringTable {
         return removed;
     }
 
-    /** Whether entry e is exactly these bytes. */
-    boolean sameBytes(int e, byte[] b, int off, int len) {
-        int start = start(e);
-        return length(e) == len && Arrays.equals(pool, start, start + len, b, off, off + len);
-    }
-
     private int start(int e) {
         return (int) (entries[e * ENTRY + PLACE] >>> 32);
     }
 
-    private boolean matches(int e, long prefix, byte[] b, int off, int len) {
+    /** Whether entry e is these bytes, whose {@link #prefix} is {@code prefix}. */
+    boolean matches(int e, long prefix, byte[] b, int off, int len) {
         int at = e * ENTRY;
         if (entries[at + PREFIX] != prefix || (int) entries[at + PLACE] != len) {
             return false;

@@ -4,14 +4,15 @@ package w2v.vocab;
  * Word bytes to word index for a finished vocabulary: the lookup every training thread does once per corpus
  * token. {@link ByteStringTable} reads a slot and then the entry it points to, so a word that is not in the
  * core's cache costs two dependent cache misses. Here a slot is 16 bytes, the word's first 8 bytes beside its
- * tag and index, and a word of up to 8 bytes (most tokens) is found or rejected by its slots alone.
+ * tag and index, and a word of up to 8 bytes (most tokens) is found or rejected by its slots alone: the tag
+ * holds its exact length, the slot its every byte.
  */
 final class WordIndex {
 
     /** Two longs a slot: first 8 bytes (as {@link ByteStringTable#prefix}), then tag << 32 | (index + 1). */
     private final long[] slots;
     private final int mask;
-    private final ByteStringTable words; // the bytes past the 8th of longer words
+    private final ByteStringTable words; // compares the words longer than 8 bytes
 
     /** Indexes every entry of {@code words}; entry e becomes word index e. */
     WordIndex(ByteStringTable words) {
@@ -43,7 +44,7 @@ final class WordIndex {
                 return -1;
             }
             if ((int) (meta >>> 32) == tag && slots[2 * s] == prefix
-                    && (len <= Long.BYTES && len < 255 || words.sameBytes((int) meta - 1, b, off, len))) {
+                    && (len <= Long.BYTES || words.matches((int) meta - 1, prefix, b, off, len))) {
                 return (int) meta - 1;
             }
         }
