@@ -20,12 +20,13 @@
 #   --hs             hierarchical softmax instead of negative sampling (-hs 1 -negative 0)
 #   --ours-flags S   more flags for ours only, e.g. '-batch 0' (recorded in the table's title)
 #   --threads N      threads for both trainers [2]
+#   --iter N         epochs for both trainers [1]
 #   --seeds LIST     comma-separated seeds [1,11,21,31,41,51]
 #   --trainers LIST  ours,word2vec [both]
 #   --results FILE   markdown file the table is appended to [bench/results/seeds.md]
 #
-# Fixed settings as bench/e2e.sh: -size 100 -window 5 -sample 1e-4 -min-count 5 -iter 1, -negative 5 -hs 0
-# unless --hs.
+# Fixed settings as bench/e2e.sh: -size 100 -window 5 -sample 1e-4 -min-count 5, -negative 5 -hs 0 unless
+# --hs.
 # W2V_BIN: our launcher to run [bin/w2v of this checkout].
 # Needs word2vec C's source from a bench/e2e.sh run (W2V_BENCH_DIR, default /tmp/w2v-bench) and gcc.
 set -uo pipefail
@@ -39,6 +40,7 @@ CBOW=0
 HS=0
 OURS_FLAGS=""
 THREADS=2
+ITER=1
 SEEDS=1,11,21,31,41,51
 TRAINERS=ours,word2vec
 RESULTS="$here/bench/results/seeds.md"
@@ -53,6 +55,7 @@ while [ $# -gt 0 ]; do
     --hs) HS=1; shift ;;
     --ours-flags) [ $# -ge 2 ] || die "--ours-flags needs a string"; OURS_FLAGS="$2"; shift 2 ;;
     --threads) [ $# -ge 2 ] || die "--threads needs a number"; THREADS="$2"; shift 2 ;;
+    --iter) [ $# -ge 2 ] || die "--iter needs a number"; ITER="$2"; shift 2 ;;
     --seeds) [ $# -ge 2 ] || die "--seeds needs a list"; SEEDS="$2"; shift 2 ;;
     --trainers) [ $# -ge 2 ] || die "--trainers needs a list"; TRAINERS="$2"; shift 2 ;;
     --results) [ $# -ge 2 ] || die "--results needs a file"; RESULTS="$2"; shift 2 ;;
@@ -61,6 +64,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [[ "$THREADS" =~ ^[1-9][0-9]*$ ]] || die "--threads must be a positive number (got '$THREADS')"
+[[ "$ITER" =~ ^[1-9][0-9]*$ ]] || die "--iter must be a positive number (got '$ITER')"
 [[ "$SEEDS" =~ ^[0-9]+(,[0-9]+)*$ ]] || die "--seeds must look like 1,2,3 (got '$SEEDS')"
 [ -f "$CORPUS" ] || die "corpus not found: $CORPUS (run bench/e2e.sh once, or pass --corpus)"
 [ -f "$QUESTIONS" ] || die "analogy questions not found: $QUESTIONS"
@@ -73,7 +77,7 @@ read -r -a OURS_EXTRA <<<"$OURS_FLAGS"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/w2v-seeds.XXXXXX")" || die "cannot create a work directory"
 trap 'rm -rf "$WORK"' EXIT
 COMMON=(-train "$CORPUS" -cbow "$CBOW" -size 100 -window 5 -sample 1e-4 -min-count 5 -negative "$NEG" -hs "$HS"
-  -iter 1 -alpha "$ALPHA" -threads "$THREADS" -binary 1)
+  -iter "$ITER" -alpha "$ALPHA" -threads "$THREADS" -binary 1)
 
 "$OURS_BIN" --help >/dev/null 2>&1 || die "$OURS_BIN does not start"
 
@@ -114,7 +118,7 @@ done
 
 {
   echo
-  echo "## $(date -u +%Y-%m-%d) $ARCH, $THREADS thread(s): \`bench/seeds.sh $ARGS\`"
+  echo "## $(date -u +%Y-%m-%d) $ARCH, $THREADS thread(s), $ITER epoch(s): \`bench/seeds.sh $ARGS\`"
   echo
   echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores."
   echo "Correct answers of $TOTAL (gensim evaluate_word_analogies, restrict_vocab 30000)."
