@@ -26,6 +26,8 @@ cat > "$DIR/probe.c" <<'EOF'
 #include <stdlib.h>
 #include <time.h>
 
+static volatile unsigned long long sink; /* the sums land here, so the compiler must keep the loop */
+
 static double now(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
@@ -64,7 +66,8 @@ int main(int argc, char **argv) {
             break;
         }
     }
-    return (int) (sum & 0); /* keeps the loop from being optimised away */
+    sink = sum;
+    return 0;
 }
 EOF
 gcc -O2 -o "$DIR/probe" "$DIR/probe.c"
