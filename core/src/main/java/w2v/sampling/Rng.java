@@ -9,6 +9,8 @@ public final class Rng extends RngState {
     @SuppressWarnings("unused")
     private long q0, q1, q2, q3, q4, q5, q6, q7; // the line after the state: see RngState
 
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
     public Rng(long seed) {
         this.state = seed;
     }
@@ -18,8 +20,16 @@ public final class Rng extends RngState {
         return state;
     }
 
+    /**
+     * Moves on {@code draws} numbers at once: SplitMix64's state only counts, so the generator after n draws is
+     * the seed plus n steps. Lets several threads fill one sequence in parts with exactly the sequential values.
+     */
+    public void skip(long draws) {
+        state += draws * GOLDEN;
+    }
+
     public long nextLong() {
-        long z = (state += 0x9E3779B97F4A7C15L);
+        long z = (state += GOLDEN);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

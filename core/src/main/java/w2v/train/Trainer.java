@@ -132,7 +132,7 @@ public final class Trainer {
             model = resumeFrom.takeModel();
         } else {
             model = new Model(vocab.size(), config.dim(), config.negative() > 0, config.hierarchicalSoftmax());
-            model.initialize(config.seed());
+            model.initialize(config.seed(), config.threads());
         }
         Thread timer = null;
         try {

@@ -111,4 +111,18 @@ class SamplingTest {
             assertEquals(100_000, b, 1500);
         }
     }
+
+    @Test
+    void skipLandsWhereThatManyDrawsWould() {
+        for (long n : new long[] {0, 1, 2, 99, 1_000_003}) {
+            Rng drawn = new Rng(77);
+            for (long k = 0; k < n; k++) {
+                drawn.nextLong();
+            }
+            Rng jumped = new Rng(77);
+            jumped.skip(n);
+            assertEquals(drawn.nextLong(), jumped.nextLong(), "after " + n + " draws");
+            assertEquals(drawn.state(), jumped.state());
+        }
+    }
 }
