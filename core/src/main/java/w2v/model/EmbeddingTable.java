@@ -94,13 +94,10 @@ public final class EmbeddingTable {
 
     /** The first non-finite value's row, or -1 when every value is finite. */
     public int firstNonFiniteRow() {
-        // Row by row through an array: one bulk copy and a plain loop instead of a bounds-checked segment read
-        // per float, 10x faster the first time through (it runs once, cold, between training and writing).
-        float[] row = new float[dim];
         for (int r = 0; r < rows; r++) {
-            copyRow(r, row);
-            for (float v : row) {
-                if (!Float.isFinite(v)) {
+            long base = offset(r);
+            for (int i = 0; i < dim; i++) {
+                if (!Float.isFinite(segment.get(F, base + 4L * i))) {
                     return r;
                 }
             }
