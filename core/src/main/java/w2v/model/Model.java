@@ -50,7 +50,7 @@ public final class Model implements AutoCloseable {
      * sequence where its first row begins ({@link Rng#skip}), so the values do not depend on the thread count.
      * Why bother: this runs between the vocabulary pass and training with every other core idle. Rows filled in
      * an array and copied whole took 44-60 ms for 82k words x 100 (cold, as in a run) against 98-144 ms for a
-     * VarHandle store per float; at 1M words x 100 two threads took 165 ms against 255-280 ms for one.
+     * VarHandle store per float; at 1M words x 100 (warm) two threads took 165 ms against 255-280 ms for one.
      */
     public void initialize(long seed, int threads) {
         int rows = input.rows();
