@@ -1,6 +1,7 @@
 package w2v.model;
 
 import java.lang.foreign.Arena;
+import java.util.stream.IntStream;
 import w2v.sampling.Rng;
 
 /**
@@ -46,42 +47,23 @@ public final class Model implements AutoCloseable {
     }
 
     /**
-     * {@link #initialize(long)} with the rows split among {@code threads} threads, each starting the one random
-     * sequence where its first row begins ({@link Rng#skip}), so the values do not depend on the thread count.
+     * {@link #initialize(long)} with the rows split into up to {@code threads} parts filled in parallel, each
+     * starting the one random sequence where its first row begins ({@link Rng#skip}), so the values do not
+     * depend on the thread count.
      * Why bother: this runs between the vocabulary pass and training with every other core idle. Rows filled in
      * an array and copied whole took 44-60 ms for 82k words x 100 (cold, as in a run) against 98-144 ms for a
      * VarHandle store per float; at 1M words x 100 (warm) two threads took 165 ms against 255-280 ms for one.
      */
     public void initialize(long seed, int threads) {
         int rows = input.rows();
-        int parts = Math.max(1, Math.min(threads, rows / MIN_ROWS_PER_THREAD));
-        if (parts == 1) {
-            fill(seed, 0, rows);
-            return;
-        }
-        Thread[] workers = new Thread[parts];
-        for (int p = 0; p < parts; p++) {
-            int from = (int) ((long) rows * p / parts), to = (int) ((long) rows * (p + 1) / parts);
-            workers[p] = Thread.ofPlatform().name("w2v-init-" + p).start(() -> fill(seed, from, to));
-        }
-        boolean interrupted = false;
-        for (Thread w : workers) {
-            while (true) {
-                try {
-                    w.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // a few milliseconds: finish, then pass the interrupt on
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        int parts = Math.max(1, Math.min(threads, rows / MIN_ROWS_PER_PART));
+        // The same split into parts whoever runs them: the common pool, as NormalizedMatrix fills its tiles.
+        IntStream.range(0, parts).parallel().forEach(p ->
+                fill(seed, (int) ((long) rows * p / parts), (int) ((long) rows * (p + 1) / parts)));
     }
 
-    /** Below this many rows a thread of its own costs more than it saves. */
-    private static final int MIN_ROWS_PER_THREAD = 4096;
+    /** Below this many rows a part of its own costs more than it saves. */
+    static final int MIN_ROWS_PER_PART = 4096;
 
     private void fill(long seed, int from, int to) {
         int dim = input.dim();
