@@ -24,7 +24,9 @@ public final class ByteStringTable {
     private static final int ENTRY = 4;
     private static final int PREFIX = 0, PLACE = 1, COUNT = 2, FIRST_SEEN = 3;
 
-    private byte[] pool = new byte[1 << 16];
+    // Small at first so that the pool grows (and the entries: 1024 words) while the JIT is still profiling a
+    // counting loop: growth it has not seen would throw the loop's compiled code away (see TokenReader's buffer).
+    private byte[] pool = new byte[1 << 12];
     private int poolSize;
     private long[] entries = new long[1024 * ENTRY];
     private int size;
