@@ -285,6 +285,9 @@ final class TrainCommand implements Command {
             if (!Files.isReadable(readVocab)) {
                 throw new IllegalArgumentException(readVocab + ": vocabulary file not found or not readable");
             }
+            if (output != null) {
+                Trainer.linkInBackground(); // reading the file is single-threaded
+            }
             Vocabulary v = VocabularyFile.read(readVocab, config.minCount());
             if (debug > 0) {
                 err.printf("Vocabulary: %,d words read from %s%n", v.size(), readVocab);
@@ -292,6 +295,9 @@ final class TrainCommand implements Command {
             return v;
         }
         VocabularyBuilder builder = new VocabularyBuilder(config.threads(), config.minCount(), maxVocab);
+        if (output != null) {
+            builder.afterCounting(Trainer::linkInBackground);
+        }
         ProgressPrinter printer = debug >= 2 ? ProgressPrinter.start(builder, corpus.size(), err) : null;
         Vocabulary v;
         try {

@@ -1,5 +1,8 @@
 package w2v.kernel;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
 /**
  * Chooses the kernel implementation once per JVM. The Vector API lives in an incubator module that must be
  * added on the command line; without it we fall back to scalar loops and say which flag is missing.
@@ -14,6 +17,39 @@ public final class Kernels {
     /** The kernels every hot loop should call (through a static final field of its own, for inlining). */
     public static VectorKernels get() {
         return INSTANCE;
+    }
+
+    /**
+     * Calls every kernel once, on a few scratch rows: enough to link them, too little to shape the JIT's
+     * profiles. The first call of the Vector API kernels in a JVM costs ~150 ms (the API spins and loads a few
+     * hundred classes: its lambdas and method-handle forms); see {@code Trainer.linkInBackground}.
+     */
+    public static void link() {
+        link(INSTANCE);
+    }
+
+    static void link(VectorKernels k) {
+        int len = 32; // two 512-bit chunks
+        int rows = 7;
+        long rowBytes = (long) len * Float.BYTES;
+        // A shared arena, as the model's tables have. With a confined one here, training then ran 10-25% slower
+        // (8 paired runs of 8): the JDK's segment checks, profiled before training, saw two kinds of session.
+        try (Arena arena = Arena.ofShared()) {
+            MemorySegment x = arena.allocate(rowBytes * rows, 64);
+            MemorySegment y = arena.allocate(rowBytes * rows, 64);
+            MemorySegment scratch = arena.allocate(rowBytes * rows, 64);
+            long[] offsets = new long[rows];
+            for (int i = 0; i < rows; i++) {
+                offsets[i] = i * rowBytes;
+            }
+            float[] c = new float[rows * rows];
+            k.dot(x, 0, y, rowBytes, len);
+            k.axpy(0.5f, x, 0, y, 0, len);
+            k.scale(0.5f, x, 0, len);
+            // 7 targets: a block of 4 dots and 3 single ones; a block of 6 in the update and 1 single.
+            k.dotBlock(x, offsets, rows, y, offsets, rows, len, c);
+            k.crossUpdate(x, offsets, rows, y, offsets, rows, c, scratch, offsets, len);
+        }
     }
 
     /** Whether the Vector API module is present in this JVM. */

@@ -31,6 +31,15 @@ final class LargePages {
     private LargePages() {
     }
 
+    /**
+     * Resolves the native calls now (their first use links the foreign-function machinery: ~40 generated
+     * classes and tens of milliseconds), so that allocating the model later does not; false when they are not
+     * available or huge pages are off.
+     */
+    static boolean link() {
+        return ENABLED && Native.available();
+    }
+
     /** {@code bytes} of zeroed memory aligned to at least 64 bytes, freed when {@code arena} closes. */
     static MemorySegment allocate(Arena arena, long bytes) {
         if (ENABLED && bytes >= THRESHOLD) {
@@ -57,9 +66,13 @@ final class LargePages {
             return LINKER.defaultLookup().find(name).map(a -> LINKER.downcallHandle(a, d)).orElse(null);
         }
 
+        static boolean available() {
+            return MMAP != null && MADVISE != null && MUNMAP != null;
+        }
+
         /** The mapping, or null when it cannot be made (the caller falls back). */
         static MemorySegment map(Arena arena, long bytes) {
-            if (MMAP == null || MADVISE == null || MUNMAP == null) {
+            if (!available()) {
                 return null;
             }
             long length = (bytes + HUGE - 1) / HUGE * HUGE;

@@ -26,6 +26,11 @@ public final class Model implements AutoCloseable {
         softmaxNodes = hierarchicalSoftmax ? EmbeddingTable.allocate(arena, Math.max(words - 1, 1), dim) : null;
     }
 
+    /** Links the native calls that allocate large tables (see {@code Trainer.linkInBackground}). */
+    public static void link() {
+        LargePages.link();
+    }
+
     /** Bytes the tables take. */
     public static long bytesFor(int words, int dim, boolean negativeSampling, boolean hierarchicalSoftmax) {
         long b = EmbeddingTable.bytesFor(words, dim);

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import w2v.corpus.ByteRange;
 import w2v.corpus.CorpusFile;
+import w2v.kernel.Kernels;
 import w2v.model.Model;
 import w2v.sampling.Rng;
 import w2v.sampling.Subsampler;
@@ -303,6 +304,19 @@ public final class Trainer {
             return new CombinedObjective(hs, ns);
         }
         return hs != null ? hs : ns;
+    }
+
+    /**
+     * Starts a thread that links, ahead of time, what the first steps of training would otherwise link on the
+     * critical path: the Vector API kernels (~150 ms on first call) and the native calls behind the model's
+     * large-page tables. Meant to run while a core is idle, as during the serial steps between counting the
+     * vocabulary and training; with every core busy it would only move the cost around.
+     */
+    public static Thread linkInBackground() {
+        return Thread.ofPlatform().daemon().name("w2v-link").start(() -> {
+            Kernels.link();
+            Model.link();
+        });
     }
 
     /** Distinct, well-spread seeds per thread from one run seed. */

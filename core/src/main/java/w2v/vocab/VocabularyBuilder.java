@@ -29,6 +29,7 @@ public final class VocabularyBuilder {
 
     private Vocabulary vocabulary;
     private VocabularyStats stats;
+    private Runnable afterCounting = () -> { };
 
     /**
      * @param maxVocab distinct words each counting table may hold before its rarest are pruned (0 = no limit),
@@ -39,6 +40,15 @@ public final class VocabularyBuilder {
         this.minCount = minCount;
         this.maxVocab = maxVocab;
         this.progress = new AtomicLongArray(threads * 3);
+    }
+
+    /**
+     * Runs {@code task} on the calling thread once the counting threads are done, before the serial steps
+     * (merging, sorting) that leave the other cores idle: a place for work that should use them.
+     */
+    public VocabularyBuilder afterCounting(Runnable task) {
+        this.afterCounting = task;
+        return this;
     }
 
     public Vocabulary vocabulary() {
@@ -82,6 +92,7 @@ public final class VocabularyBuilder {
         for (Thread w : workers) {
             w.join();
         }
+        afterCounting.run();
         for (Counter c : counters) {
             if (c.failure != null) {
                 throw c.failure;

@@ -48,6 +48,27 @@ class VocabularyBuilderTest {
     }
 
     @Test
+    void afterCountingRunsOnceWhenEveryRangeIsCountedAndBeforeTheMerge() throws Exception {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 30_000; i++) {
+            b.append("w").append(i % 997).append(i % 13 == 0 ? '\n' : ' ');
+        }
+        Path f = dir.resolve("c.txt");
+        Files.writeString(f, b);
+        VocabularyBuilder builder = new VocabularyBuilder(3, 1, 0);
+        long[] seen = new long[3]; // calls, tokens read by then, whether the vocabulary existed yet
+        builder.afterCounting(() -> {
+            seen[0]++;
+            seen[1] = builder.tokensRead();
+            seen[2] = builder.vocabulary() == null ? 0 : 1;
+        });
+        builder.build(CorpusFile.of(f));
+        assertEquals(1, seen[0]);
+        assertEquals(30_000, seen[1]);
+        assertEquals(0, seen[2]);
+    }
+
+    @Test
     void aSavedVocabularyRebuildsTheSameHuffmanCodes() throws Exception {
         Random r = new Random(4);
         StringBuilder b = new StringBuilder();
