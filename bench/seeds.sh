@@ -13,9 +13,13 @@
 #   bench/seeds.sh --cbow --seeds 1,11,21,31,41,51
 #   bench/seeds.sh --trainers ours --seeds 1,2,3,4,5 --threads 1
 #   bench/seeds.sh --hs --ours-flags '-batch 0' --seeds 1,11,21
+#   bench/seeds.sh --cbow --shuffle-lines 1001 --seeds 1,2,3,4
 #
 # Options:
 #   --corpus FILE    text corpus [the gunzipped shared corpus from bench/e2e.sh's cache]
+#   --shuffle-lines S train on the corpus with its lines in another order, shuffled by Python's
+#                    random.Random(S) (written once next to the corpus): the order of the lines moves CBOW's
+#                    accuracy by as much as the seed does, and differently for each trainer (BENCHMARKS.md)
 #   --cbow           CBOW (alpha 0.05) instead of skip-gram (alpha 0.025)
 #   --hs             hierarchical softmax instead of negative sampling (-hs 1 -negative 0)
 #   --ours-flags S   more flags for ours only, e.g. '-batch 0' (recorded in the table's title)
@@ -43,6 +47,7 @@ THREADS=2
 ITER=1
 SEEDS=1,11,21,31,41,51
 TRAINERS=ours,word2vec
+SHUFFLE=""
 RESULTS="$here/bench/results/seeds.md"
 OURS_BIN="${W2V_BIN:-$here/bin/w2v}" # another checkout's launcher, so editing this one does not rebuild mid-run
 
@@ -51,6 +56,7 @@ usage() { sed -n '2,/^set -uo/{/^set -uo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}
 while [ $# -gt 0 ]; do
   case "$1" in
     --corpus) [ $# -ge 2 ] || die "--corpus needs a file"; CORPUS="$2"; shift 2 ;;
+    --shuffle-lines) [ $# -ge 2 ] || die "--shuffle-lines needs a number"; SHUFFLE="$2"; shift 2 ;;
     --cbow) CBOW=1; shift ;;
     --hs) HS=1; shift ;;
     --ours-flags) [ $# -ge 2 ] || die "--ours-flags needs a string"; OURS_FLAGS="$2"; shift 2 ;;
@@ -67,6 +73,21 @@ done
 [[ "$ITER" =~ ^[1-9][0-9]*$ ]] || die "--iter must be a positive number (got '$ITER')"
 [[ "$SEEDS" =~ ^[0-9]+(,[0-9]+)*$ ]] || die "--seeds must look like 1,2,3 (got '$SEEDS')"
 [ -f "$CORPUS" ] || die "corpus not found: $CORPUS (run bench/e2e.sh once, or pass --corpus)"
+if [ -n "$SHUFFLE" ]; then
+  [[ "$SHUFFLE" =~ ^[0-9]+$ ]] || die "--shuffle-lines must be a number (got '$SHUFFLE')"
+  shuffled="${CORPUS%.txt}-lines-shuffled-$SHUFFLE.txt"
+  if [ ! -s "$shuffled" ]; then
+    python3 - "$CORPUS" "$shuffled.tmp" "$SHUFFLE" <<'PY' && mv "$shuffled.tmp" "$shuffled" || die "cannot write $shuffled"
+import random, sys
+lines = open(sys.argv[1], 'rb').read().split(b'\n')
+if lines and lines[-1] == b'':
+    lines.pop()
+random.Random(int(sys.argv[3])).shuffle(lines)
+open(sys.argv[2], 'wb').write(b'\n'.join(lines) + b'\n')
+PY
+  fi
+  CORPUS="$shuffled"
+fi
 [ -f "$QUESTIONS" ] || die "analogy questions not found: $QUESTIONS"
 IFS=, read -r -a SEED_LIST <<<"$SEEDS"
 IFS=, read -r -a TRAINER_LIST <<<"$TRAINERS"
