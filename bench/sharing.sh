@@ -27,16 +27,9 @@ CBOW=0
 OURS_BIN="${W2V_BIN:-$here/bin/w2v}"
 
 die() { echo "sharing: $*" >&2; exit 2; }
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --corpus) [ $# -ge 2 ] || die "--corpus needs a file"; CORPUS="$2"; shift 2 ;;
-    --rounds) [ $# -ge 2 ] || die "--rounds needs a number"; ROUNDS="$2"; shift 2 ;;
-    --cbow) CBOW=1; shift ;;
-    -h|--help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; exit 0 ;;
-    *) die "unknown option '$1' (bench/sharing.sh --help lists them)" ;;
-  esac
-done
-[[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "--rounds must be a positive number (got '$ROUNDS')"
+. "$here/bench/round-options.sh"
+parse_round_options "$@"
+[ "${#ARGS_LEFT[@]}" = 0 ] || die "unexpected argument '${ARGS_LEFT[0]}' (bench/sharing.sh --help)"
 [ -s "$CORPUS" ] || die "corpus not found or empty: $CORPUS (run bench/e2e.sh once, or pass --corpus)"
 if [ "$CBOW" = 1 ]; then ALPHA=0.05; else ALPHA=0.025; fi
 
