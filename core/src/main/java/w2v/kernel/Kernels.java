@@ -29,11 +29,12 @@ public final class Kernels {
     }
 
     static void link(VectorKernels k) {
-        int len = 32; // two 512-bit chunks
+        int len = 32; // two chunks of 512 bits, or four of 256
         int rows = 7;
         long rowBytes = (long) len * Float.BYTES;
-        // A shared arena, as the model's tables have. With a confined one here, training then ran 10-25% slower
-        // (8 paired runs of 8): the JDK's segment checks, profiled before training, saw two kinds of session.
+        // A shared arena, as the model's tables have. With a confined one here, whole runs were 5-29% slower
+        // (mean 13%, 8 side-by-side pairs of 8), presumably because the JDK's segment checks, already
+        // profiled, then saw two kinds of session.
         try (Arena arena = Arena.ofShared()) {
             MemorySegment x = arena.allocate(rowBytes * rows, 64);
             MemorySegment y = arena.allocate(rowBytes * rows, 64);
