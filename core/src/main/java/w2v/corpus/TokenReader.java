@@ -24,15 +24,19 @@ public final class TokenReader {
     /** word2vec C keeps 100 bytes of a word (MAX_STRING); so do we, but never inside a UTF-8 character. */
     public static final int MAX_WORD_BYTES = 100;
 
+    /** What the training workers read through: one refill per megabyte. */
+    private static final int DEFAULT_BUFFER = 1 << 20;
+
     /*
-     * 16 KB: a refill, and a word that crosses the buffer's end, happen every ~3k tokens, so the JIT has seen
-     * both paths by the time it compiles the reading loop. With 1 MB they first happened after ~180k tokens,
-     * when C2 had compiled the loop without them; each then threw the compiled code away (JFR: "unstable_if" in
-     * readByte and readWord) and the counting threads ran unoptimised until it was compiled again, three times
-     * in a run; 64 KB was not small enough either. Tokenising the whole test corpus took the same 21-26 ns a token
-     * with 16 KB, 64 KB and 1 MB buffers.
+     * For the vocabulary pass: a refill, and a word that crosses the buffer's end, happen every ~3k tokens, so
+     * the JIT has seen both paths by the time it compiles the counting loop. With 1 MB they first happened after
+     * ~180k tokens, when C2 had compiled the loop without them; each then threw the compiled code away (JFR:
+     * "unstable_if" in readByte and readWord) and the counting threads ran unoptimised until it was compiled
+     * again; 64 KB was not small enough either. Tokenising alone took the same 21-26 ns a token with 16 KB,
+     * 64 KB and 1 MB. Training keeps 1 MB: with 16 KB there, runs side by side were 0.27 s slower in the mean
+     * of 10 pairs (standard error 0.09 s, 4M words), a cost this reader's own speed does not explain.
      */
-    private static final int DEFAULT_BUFFER = 1 << 14;
+    public static final int COUNTING_BUFFER = 1 << 14;
 
     private final FileChannel channel;
     private final long rangeStart;
@@ -52,7 +56,7 @@ public final class TokenReader {
         this(channel, range, DEFAULT_BUFFER);
     }
 
-    TokenReader(FileChannel channel, ByteRange range, int bufferSize) {
+    public TokenReader(FileChannel channel, ByteRange range, int bufferSize) {
         this.channel = channel;
         this.rangeStart = range.start();
         this.rangeEnd = range.end();

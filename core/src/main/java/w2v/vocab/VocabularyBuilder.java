@@ -230,7 +230,7 @@ public final class VocabularyBuilder {
         public void run() {
             long perTableLimit = maxVocab <= 0 ? Long.MAX_VALUE : Math.max(1, maxVocab / threads);
             try (FileChannel ch = corpus.open()) {
-                TokenReader reader = new TokenReader(ch, range);
+                TokenReader reader = new TokenReader(ch, range, TokenReader.COUNTING_BUFFER);
                 int n;
                 long sinceReport = 0;
                 while (true) {
