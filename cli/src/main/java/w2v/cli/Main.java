@@ -12,7 +12,7 @@ public final class Main {
 
     static List<Command> commands() {
         return List.of(new DemoCommand(), new TrainCommand(), new SimilarCommand(), new AnalogyCommand(),
-                new EvalCommand(), new MapCommand());
+                new EvalCommand(), new MapCommand(), new ClassesCommand());
     }
 
     public static void main(String[] args) {

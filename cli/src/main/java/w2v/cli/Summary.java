@@ -38,15 +38,14 @@ final class Summary {
         return b.toString();
     }
 
-    static String training(TrainingProgress p, Vocabulary v, TrainingConfig c, Path out, boolean binary,
-                           double writeSeconds) {
+    /** @param written what went to {@code out}, as "82,150 x 100 vectors (text)" */
+    static String training(TrainingProgress p, TrainingConfig c, String written, Path out, double writeSeconds) {
         double s = p.elapsedSeconds();
         double rate = p.wordsPerSecond();
         return String.format(Locale.ROOT,
-                "Trained %s words (%d epochs) in %.1f s: %s words/sec, %s/thread (%d threads); "
-                        + "wrote %,d x %d vectors (%s) to %s in %.1f s",
-                si(p.wordsDone()), c.epochs(), s, si(rate), si(rate / c.threads()), c.threads(), v.size(), c.dim(),
-                binary ? "binary" : "text", out, writeSeconds);
+                "Trained %s words (%d epochs) in %.1f s: %s words/sec, %s/thread (%d threads); wrote %s to %s in %.1f s",
+                si(p.wordsDone()), c.epochs(), s, si(rate), si(rate / c.threads()), c.threads(), written, out,
+                writeSeconds);
     }
 
     static String si(double x) {

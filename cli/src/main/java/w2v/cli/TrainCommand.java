@@ -9,7 +9,9 @@ import org.kohsuke.args4j.CmdLineParser;
 import org.kohsuke.args4j.Option;
 import org.kohsuke.args4j.ParserProperties;
 import w2v.corpus.CorpusFile;
+import w2v.cluster.KMeans;
 import w2v.eval.AnalogyEvaluation;
+import w2v.io.ClassesWriter;
 import w2v.io.VectorWriter;
 import w2v.model.Model;
 import w2v.model.WordVectors;
@@ -32,6 +34,8 @@ final class TrainCommand implements Command {
     /** Evaluate on the most frequent words only, as word2vec C's compute-accuracy and most papers do. */
     static final int EVAL_RESTRICT = 30_000;
     static final String DEFAULT_CHECKPOINT_EVERY = "10m";
+    /** Beyond this, K-means classes would be a few words each; the vocabulary bounds it further. */
+    static final int MAX_CLASSES = 1_000_000;
 
     @Option(name = "-train", metaVar = "FILE", usage = "text to train on: words separated by spaces, one sentence per line")
     Path train;
@@ -59,6 +63,9 @@ final class TrainCommand implements Command {
     int binary = 0;
     @Option(name = "-cbow", metaVar = "0|1", usage = "CBOW (default 1); 0 = skip-gram")
     int cbow = 1;
+    @Option(name = "-classes", metaVar = "N", usage = "write N word classes instead of the vectors: 'word class' "
+            + "lines, K-means on the vectors as word2vec C does (default 0: the vectors; -binary does not apply)")
+    int classes = 0;
     @Option(name = "-max-vocab", metaVar = "N", usage = "bound memory while counting: prune the rarest words "
             + "when more than N distinct words are held (0 = no bound, the default)")
     long maxVocab = 0;
@@ -145,6 +152,8 @@ final class TrainCommand implements Command {
             check(cbow == 0 || cbow == 1, "-cbow must be 0 or 1 (got " + cbow + ")");
             check(binary == 0 || binary == 1, "-binary must be 0 or 1 (got " + binary + ")");
             float a = alpha != null ? alpha : (cbow == 1 ? 0.05f : 0.025f);
+            check(classes >= 0 && classes <= MAX_CLASSES,
+                    "-classes must be between 0 and " + MAX_CLASSES + " (got " + classes + ")");
             check(maxVocab >= 0, "-max-vocab must be 0 (no bound) or more (got " + maxVocab + ")");
             check(batch == null || batch == 0 || batch == 1, "-batch must be 0 or 1 (got " + batch + ")");
             boolean batched = batch != null
@@ -181,6 +190,11 @@ final class TrainCommand implements Command {
         CorpusFile corpus = CorpusFile.of(train);
         Checkpoint resumed = resume != null ? readCheckpoint(corpus, config, err) : null;
         Vocabulary vocab = resumed != null ? resumed.vocabulary() : buildVocabulary(corpus, config, err);
+        if (classes > vocab.size()) {
+            err.println("w2v train: -classes " + classes + " is more than the " + vocab.size()
+                    + " words of the vocabulary");
+            return 2;
+        }
         if (saveVocab != null) {
             VocabularyFile.write(vocab, saveVocab);
         }
@@ -240,18 +254,28 @@ final class TrainCommand implements Command {
                 }
                 long t0 = System.nanoTime();
                 WordVectors vectors = new WordVectors(vocab.words(), model.input(), null);
-                VectorWriter.write(vectors, output, binary == 1 ? VectorWriter.Format.BINARY : VectorWriter.Format.TEXT,
-                        config.threads());
+                String written;
+                if (classes > 0) {
+                    ClassesWriter.write(vocab.words(), KMeans.classes(vectors, classes), output);
+                    written = String.format(java.util.Locale.ROOT, "%,d classes of %,d words (K-means, %d passes)",
+                            classes, vocab.size(), KMeans.ITERATIONS);
+                } else {
+                    VectorWriter.write(vectors, output,
+                            binary == 1 ? VectorWriter.Format.BINARY : VectorWriter.Format.TEXT, config.threads());
+                    written = String.format(java.util.Locale.ROOT, "%,d x %d vectors (%s)",
+                            vocab.size(), config.dim(), binary == 1 ? "binary" : "text");
+                }
                 double writeSeconds = (System.nanoTime() - t0) / 1e9;
                 if (guard.interrupted()) {
-                    err.println("w2v train: interrupted at " + done + "; wrote the vectors trained so far to " + output
+                    err.println("w2v train: interrupted at " + done + "; wrote the "
+                            + (classes > 0 ? "classes of the vectors" : "vectors") + " trained so far to " + output
                             + (checkpoint == null ? ""
                                     : lastCheckpointFailed ? "; the checkpoint of this point could not be written"
                                     : "; continue with -resume " + checkpoint));
                     return 130;
                 }
                 if (debug > 0) {
-                    err.println(Summary.training(trainer.progress(), vocab, config, output, binary == 1, writeSeconds));
+                    err.println(Summary.training(trainer.progress(), config, written, output, writeSeconds));
                 }
                 if (debug >= 2) {
                     err.println("Memory: " + trainer.memory());

@@ -192,4 +192,34 @@ class QueryCommandsTest {
         assertEquals(2, r.status());
         assertTrue(r.err().contains("--size must be WIDTHxHEIGHT"), r.err());
     }
+
+    @Test
+    void classesWritesTheKMeansClassOfEveryWordInFileOrder() throws Exception {
+        Path out = dir.resolve("classes.txt");
+        var r = run(new ClassesCommand(LOADER, input("")), vectors, "3", "-o", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("wrote 3 classes of 13 words to " + out), r.out());
+        try (var v = CommandTestSupport.readText(Path.of(vectors), 0)) {
+            int[] expected = w2v.cluster.KMeans.classes(v, 3);
+            List<String> lines = Files.readAllLines(out);
+            assertEquals(13, lines.size());
+            for (int i = 0; i < 13; i++) {
+                assertEquals(v.word(i) + " " + expected[i], lines.get(i));
+            }
+        }
+
+        for (String[] bad : new String[][] {{vectors, "14"}, {vectors, "0"}, {vectors, "x"}, {vectors}}) {
+            List<String> args = new java.util.ArrayList<>(List.of(bad));
+            args.addAll(List.of("-o", dir.resolve("bad.txt").toString()));
+            r = run(new ClassesCommand(LOADER, input("")), args.toArray(String[]::new));
+            assertEquals(2, r.status(), String.join(" ", bad) + ": " + r.err());
+            assertEquals(2, r.errLines().size(), r.err());
+            assertTrue(r.errLines().get(1).startsWith("usage: w2v classes FILE K"), r.err());
+            assertFalse(Files.exists(dir.resolve("bad.txt")));
+        }
+        r = run(new ClassesCommand(LOADER, input("")), vectors, "2", "-o", dir.resolve("no/such/dir.txt").toString());
+        assertEquals(1, r.status());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("does not exist"), r.err());
+    }
 }

@@ -101,6 +101,52 @@ class TrainCommandTest {
     }
 
     @Test
+    void classesAreKMeansOfTheVectorsTheSameRunWouldHaveWritten() throws Exception {
+        w2v.data.PlantedCorpus planted = new w2v.data.PlantedCorpus(w2v.data.PlantedCorpus.Spec.small()
+                .withWords(100_000));
+        Path corpus = dir.resolve("planted.txt");
+        planted.write(corpus);
+        Path classes = dir.resolve("classes.txt");
+        Path vectors = dir.resolve("vectors.bin");
+        int k = 40;
+        String[] common = {"-train", corpus.toString(), "-size", "24", "-iter", "2", "-threads", "1", "-seed",
+                "9", "-binary", "1", "-debug", "1"};
+        CliRun r = CliRun.of(concat(new String[] {"train", "-output", classes.toString(), "-classes",
+                Integer.toString(k)}, common));
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("wrote " + k + " classes of "), r.err());
+        CliRun v = CliRun.of(concat(new String[] {"train", "-output", vectors.toString()}, common));
+        assertEquals(0, v.exit(), v.err());
+
+        List<String> lines = Files.readAllLines(classes);
+        try (WordVectors trained = VectorReader.read(vectors, ReadOptions.DEFAULT)) {
+            // One thread and a seed: both runs trained the same vectors, which the binary file holds exactly.
+            int[] expected = w2v.cluster.KMeans.classes(trained, k);
+            assertEquals(trained.size(), lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                assertEquals(trained.word(i) + " " + expected[i], lines.get(i));
+            }
+            assertTrue(java.util.Arrays.stream(expected).distinct().count() > k / 2, "most classes are used");
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
+    void classesBeyondTheVocabularyAreRefusedBeforeTraining() throws Exception {
+        Path corpus = randomCorpus("c.txt", 2_000);
+        Path out = dir.resolve("classes.txt");
+        CliRun r = CliRun.of("train", "-train", corpus.toString(), "-output", out.toString(), "-classes", "100000");
+        assertEquals(2, r.exit(), r.err());
+        assertOneLine(r, "-classes 100000 is more than the");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void readVocabTrainsOnTheGivenVocabulary() throws Exception {
         Path corpus = randomCorpus("c.txt", 5_000);
         Path vocab = dir.resolve("vocab.txt");
@@ -130,6 +176,8 @@ class TrainCommandTest {
             "-bogus 1            | -bogus",
             "-batch 1 -cbow 1    | -batch 1 works with skip-gram and one loss only",
             "-batch 1 -cbow 0 -hs 1 | -batch 1 works with skip-gram and one loss only",
+            "-classes -1         | -classes must be between 0 and",
+            "-classes 2000000    | -classes must be between 0 and",
     })
     void absurdFlagsGetOneLineAndExitTwo(String flags, String message) throws Exception {
         Path corpus = randomCorpus("c.txt", 100);
