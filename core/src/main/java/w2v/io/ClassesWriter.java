@@ -31,8 +31,8 @@ public final class ClassesWriter {
                 byte[] word = Words.encode(words[i]);
                 String problem = word == null ? "has no UTF-8 form (unpaired surrogate)" : Words.problem(word);
                 if (problem != null) {
-                    throw new IllegalArgumentException("cannot write " + out + ": word " + i + " " + Quote.text(words[i])
-                            + " " + problem);
+                    throw new IllegalArgumentException(
+                            "cannot write " + out + ": word " + i + " " + Quote.text(words[i]) + " " + problem);
                 }
                 o.write(word);
                 o.write(' ');
