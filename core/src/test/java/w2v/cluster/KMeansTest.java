@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.Arena;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import w2v.model.EmbeddingTable;
 import w2v.model.WordVectors;
@@ -76,9 +80,10 @@ class KMeansTest {
         float[][] v = new float[clusters * perCluster][];
         int[] truth = new int[v.length];
         // Shuffled, so the starting classes (i mod k) mix every cluster.
-        int[] order = shuffled(v.length, r);
+        List<Integer> order = new ArrayList<>(IntStream.range(0, v.length).boxed().toList());
+        Collections.shuffle(order, r);
         for (int j = 0; j < v.length; j++) {
-            int i = order[j];
+            int i = order.get(j);
             truth[i] = j % clusters;
             float scale = 0.5f + 2 * r.nextFloat(); // lengths differ: only directions should matter
             v[i] = new float[dim];
@@ -179,20 +184,6 @@ class KMeansTest {
             }
         }
         return v;
-    }
-
-    private static int[] shuffled(int n, Random r) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
     }
 
     private static WordVectors wordVectors(float[][] v) {
