@@ -249,7 +249,7 @@ public final class VocabularyBuilder {
          * the loop was running) to the end of its range, 3x slower, while the other had moved to the
          * recompiled loop; counting then took 4-5 s instead of 1.3-1.6 (6 runs of 20 at 2 threads).
          */
-        private boolean countSome(TokenReader reader, long perTableLimit) throws IOException {
+        private boolean countSome(TokenReader reader, long perTableLimit) {
             for (int i = 0; i < PROGRESS_EVERY; i++) {
                 long at = reader.fileOffset();
                 int n = reader.next();
