@@ -86,11 +86,7 @@ public final class ClassesCommand extends QueryCommand<ClassesCommand.Options> {
             if (k > v.size()) {
                 throw new UsageException("K " + k + " is more than the " + v.size() + " words of the file");
             }
-            String[] words = new String[v.size()];
-            for (int i = 0; i < words.length; i++) {
-                words[i] = v.word(i);
-            }
-            ClassesWriter.write(words, KMeans.classes(v, k), output);
+            ClassesWriter.write(v, KMeans.classes(v, k), output);
             out.println(String.format(Locale.ROOT, "wrote %,d classes of %,d words to %s in %s", k, v.size(),
                     output, seconds(t0)));
         }

@@ -256,7 +256,7 @@ final class TrainCommand implements Command {
                 WordVectors vectors = new WordVectors(vocab.words(), model.input(), null);
                 String written;
                 if (classes > 0) {
-                    ClassesWriter.write(vocab.words(), KMeans.classes(vectors, classes), output);
+                    ClassesWriter.write(vectors, KMeans.classes(vectors, classes), output);
                     written = String.format(java.util.Locale.ROOT, "%,d classes of %,d words (K-means, %d passes)",
                             classes, vocab.size(), KMeans.ITERATIONS);
                 } else {

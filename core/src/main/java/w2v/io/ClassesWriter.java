@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import w2v.model.WordVectors;
 
 /**
  * Writes word classes as word2vec C's {@code -classes} does: one {@code word class} line per word, in vocabulary
@@ -20,19 +21,19 @@ public final class ClassesWriter {
      * @throws IllegalArgumentException naming the word when a word cannot be written (as {@link VectorWriter}),
      *     or when the arrays differ in length
      */
-    public static void write(String[] words, int[] classes, Path out) throws IOException {
-        if (words.length != classes.length) {
-            throw new IllegalArgumentException(words.length + " words but " + classes.length + " classes");
+    public static void write(WordVectors words, int[] classes, Path out) throws IOException {
+        if (words.size() != classes.length) {
+            throw new IllegalArgumentException(words.size() + " words but " + classes.length + " classes");
         }
         AtomicFile.replace(out, channel -> {
             // Not closed: AtomicFile forces and closes the channel.
             OutputStream o = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-            for (int i = 0; i < words.length; i++) {
-                byte[] word = Words.encode(words[i]);
-                String problem = word == null ? "has no UTF-8 form (unpaired surrogate)" : Words.problem(word);
+            for (int i = 0; i < classes.length; i++) {
+                byte[] word = Words.encode(words.word(i));
+                String problem = Words.problemEncoded(word);
                 if (problem != null) {
                     throw new IllegalArgumentException(
-                            "cannot write " + out + ": word " + i + " " + Quote.text(words[i]) + " " + problem);
+                            "cannot write " + out + ": word " + i + " " + Quote.text(words.word(i)) + " " + problem);
                 }
                 o.write(word);
                 o.write(' ');

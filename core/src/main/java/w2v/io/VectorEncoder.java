@@ -81,7 +81,7 @@ final class VectorEncoder {
         values = new float[table.dim()];
         for (int row = from; row < to; row++) {
             byte[] word = words.apply(row);
-            String problem = word == null ? "has no UTF-8 form (unpaired surrogate)" : Words.problem(word);
+            String problem = Words.problemEncoded(word);
             if (problem != null) {
                 throw invalid("word " + row + " " + Quote.text(display.apply(row)) + " " + problem);
             }

@@ -33,6 +33,11 @@ final class Words {
         return null;
     }
 
+    /** Why a word {@link #encode} returned {@code utf8} for cannot be written, or null when it can. */
+    static String problemEncoded(byte[] utf8) {
+        return utf8 == null ? "has no UTF-8 form (unpaired surrogate)" : problem(utf8);
+    }
+
     /** The UTF-8 bytes of {@code word}, or null when it holds an unpaired surrogate (no UTF-8 form). */
     static byte[] encode(String word) {
         for (int i = 0; i < word.length(); i++) {
