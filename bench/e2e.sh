@@ -19,8 +19,9 @@
 #   --repeat N         run everything N times, round after round, for shared machines where a single run can
 #                      be 30% off: the table shows each trainer's median, a second one every round's words/sec
 #                      and ours against each peer within the round; analogies come from the first round [1]
-#   --trainers LIST    any of ours,word2vec,fasttext,gensim,pword2vec [the first four; pword2vec needs
-#                      W2V_PWORD2VEC_BIN, a pWord2Vec binary built by hand]
+#   --trainers LIST    any of ours,word2vec,fasttext,gensim,pword2vec, run in that order, each at every thread
+#                      count before the next [the first four; pword2vec needs W2V_PWORD2VEC_BIN, a pWord2Vec
+#                      binary built by hand]
 #   --binary           ours, word2vec C and gensim write the binary format (fastText always writes .vec)
 #   --no-eval          skip the analogy evaluation
 #   --no-install       never install a missing peer or tool; skip it with a note
@@ -405,8 +406,11 @@ PHASES=()
 for round in $(seq 1 "$ROUNDS"); do
   suffix=""
   [ "$ROUNDS" -gt 1 ] && suffix="-r$round" && say "round $round of $ROUNDS"
-  for threads in "${THREAD_LIST[@]}"; do
-    for name in "${TRAINER_LIST[@]}"; do
+  # Each trainer's thread counts back to back: a trainer's scaling (2 threads / 1 thread) then comes from runs
+  # a minute apart. Thread count outermost put ten minutes of peers between them, and this host's speed
+  # drifts by up to 40% in that time (BENCHMARKS.md, twelfth session).
+  for name in "${TRAINER_LIST[@]}"; do
+    for threads in "${THREAD_LIST[@]}"; do
       key="$name/$threads"
       if [ -z "${AVAILABLE[$name]:-}" ]; then
         continue
