@@ -107,7 +107,6 @@ cat > "$DIR/pingpong.c" <<'EOF'
 #include <time.h>
 
 static _Alignas(64) atomic_long flag;
-static atomic_int done;
 
 static double now(void) {
     struct timespec t;
