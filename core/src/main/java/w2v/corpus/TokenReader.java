@@ -39,8 +39,8 @@ public final class TokenReader {
     public static final int COUNTING_BUFFER = 1 << 14;
 
     private final FileChannel channel;
-    private final long rangeStart;
-    private final long rangeEnd;
+    private long rangeStart;
+    private long rangeEnd;
     private final byte[] buf;
     private final ByteBuffer bb;
     private final byte[] word = new byte[MAX_WORD_BYTES + 4];
@@ -62,6 +62,13 @@ public final class TokenReader {
         this.rangeEnd = range.end();
         this.buf = new byte[bufferSize];
         this.bb = ByteBuffer.wrap(buf);
+        rewind();
+    }
+
+    /** Moves on to another range, keeping the buffer. */
+    public void reset(ByteRange range) {
+        this.rangeStart = range.start();
+        this.rangeEnd = range.end();
         rewind();
     }
 

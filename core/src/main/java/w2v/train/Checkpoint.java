@@ -17,8 +17,8 @@ public final class Checkpoint implements AutoCloseable {
 
         /**
          * Why a run with {@code run}'s settings on {@code corpus} cannot continue from here, or null. Everything
-         * that shapes the training must match, so the learning-rate schedule, the byte ranges of the threads and
-         * the tables are the ones saved; only the seed is free (the generators' states are restored instead).
+         * that shapes the training must match, so the learning-rate schedule, the corpus chunks and the tables
+         * are the ones saved; only the seed is free (the generators' states are restored instead).
          */
         public String mismatch(TrainingConfig run, CorpusStamp now) {
             TrainingConfig c = config;
@@ -44,12 +44,14 @@ public final class Checkpoint implements AutoCloseable {
 
     private final Settings settings;
     private final WorkerState[] workers;
+    private final ChunkQueue.Position chunks;
     private final Vocabulary vocab;
     private Model model;
 
-    Checkpoint(Settings settings, WorkerState[] workers, Vocabulary vocab, Model model) {
+    Checkpoint(Settings settings, WorkerState[] workers, ChunkQueue.Position chunks, Vocabulary vocab, Model model) {
         this.settings = settings;
         this.workers = workers;
+        this.chunks = chunks;
         this.vocab = vocab;
         this.model = model;
     }
@@ -69,6 +71,11 @@ public final class Checkpoint implements AutoCloseable {
     /** One state per thread, in thread order. */
     public WorkerState[] workers() {
         return workers.clone();
+    }
+
+    /** Which chunks of the corpus had been handed out. */
+    ChunkQueue.Position chunks() {
+        return chunks;
     }
 
     /** Words all threads had processed: where the learning-rate schedule continues. */

@@ -28,12 +28,13 @@ import w2v.vocab.Vocabulary;
 /**
  * The checkpoint format, big-endian throughout (Java's DataOutput):
  * <pre>
- * magic "W2VCKPT\n", int version (1)
+ * magic "W2VCKPT\n", int version (2)
  * config: int dim, int window, double sample, boolean hs, int negative, int threads, int epochs,
  *         long minCount, float alpha, boolean cbow, long seed, boolean batched
  * corpus: long size, int CRC-32C of its first 64 KiB
- * workers: int n (= threads), n x (long rngState, int epoch, long position, long unpublished, float alpha,
- *          long published)
+ * workers: int n (= threads), n x (long rngState, int epoch, long ticket, long position, long unpublished,
+ *          float alpha, long published)
+ * chunks: int chunks per epoch, long next ticket ({@link ChunkQueue})
  * vocabulary: int V, V x (int length, bytes, long count), in index order ({@code </s>} first): the counts in this
  *          order rebuild the Huffman tree and the sampling tables exactly
  * tables: input V x dim floats; negative-sampling output V x dim if negative > 0; hierarchical-softmax inner
@@ -46,7 +47,7 @@ import w2v.vocab.Vocabulary;
 public final class CheckpointFile {
 
     static final byte[] MAGIC = {'W', '2', 'V', 'C', 'K', 'P', 'T', '\n'};
-    static final int VERSION = 1;
+    static final int VERSION = 2; // 2: chunks handed out on demand instead of one byte range per thread
 
     private static final int MAX_WORD_BYTES = 4096;
     private static final ValueLayout.OfFloat NATIVE = ValueLayout.JAVA_FLOAT_UNALIGNED;
@@ -57,8 +58,8 @@ public final class CheckpointFile {
     }
 
     /** Writes atomically; the tables must not change meanwhile (workers parked or finished). */
-    public static void write(Path file, Checkpoint.Settings settings, WorkerState[] workers, Vocabulary vocab,
-                             Model model) throws IOException {
+    static void write(Path file, Checkpoint.Settings settings, WorkerState[] workers, ChunkQueue.Position chunks,
+                      Vocabulary vocab, Model model) throws IOException {
         AtomicFile.replace(file, channel -> {
             CRC32C crc = new CRC32C();
             // Not closed: closing would close the channel, which AtomicFile still forces to disk.
@@ -73,11 +74,14 @@ public final class CheckpointFile {
             for (WorkerState w : workers) {
                 out.writeLong(w.rngState());
                 out.writeInt(w.epoch());
+                out.writeLong(w.ticket());
                 out.writeLong(w.position());
                 out.writeLong(w.unpublished());
                 out.writeFloat(w.alpha());
                 out.writeLong(w.published());
             }
+            out.writeInt(chunks.chunks());
+            out.writeLong(chunks.next());
             out.writeInt(vocab.size());
             for (int i = 0; i < vocab.size(); i++) {
                 byte[] b = vocab.bytes(i);
@@ -124,6 +128,7 @@ public final class CheckpointFile {
             Checkpoint.Settings settings = new Checkpoint.Settings(config, corpus);
             check.accept(settings);
             WorkerState[] workers = readWorkers(in, file, config, corpus);
+            ChunkQueue.Position chunks = readChunks(in, file, config, workers);
             Vocabulary vocab = readVocabulary(in, file);
             Model model = new Model(vocab.size(), config.dim(), config.negative() > 0, config.hierarchicalSoftmax());
             try {
@@ -138,7 +143,7 @@ public final class CheckpointFile {
                 if (in.readInt() != expected || in.read() != -1) {
                     throw new CheckpointException(file + ": checkpoint is damaged (checksum mismatch)");
                 }
-                return new Checkpoint(settings, workers, vocab, model);
+                return new Checkpoint(settings, workers, chunks, vocab, model);
             } catch (IOException | RuntimeException | Error e) {
                 model.close();
                 throw e;
@@ -186,15 +191,32 @@ public final class CheckpointFile {
         }
         WorkerState[] workers = new WorkerState[n];
         for (int i = 0; i < n; i++) {
-            WorkerState w = new WorkerState(in.readLong(), in.readInt(), in.readLong(), in.readLong(), in.readFloat(),
-                    in.readLong());
-            if (w.epoch() < 0 || w.epoch() > config.epochs() || w.position() < 0 || w.position() > corpus.size()
+            WorkerState w = new WorkerState(in.readLong(), in.readInt(), in.readLong(), in.readLong(), in.readLong(),
+                    in.readFloat(), in.readLong());
+            if (w.epoch() < 0 || w.epoch() > config.epochs() || w.ticket() < ChunkQueue.NONE
+                    || w.position() < 0 || w.position() > corpus.size()
                     || w.unpublished() < 0 || w.published() < 0 || !(w.alpha() > 0)) {
                 throw damaged(file, "worker " + i + " has an impossible state " + w);
             }
             workers[i] = w;
         }
         return workers;
+    }
+
+    /** The chunks handed out; every worker's chunk in hand must be one of them. */
+    private static ChunkQueue.Position readChunks(DataInputStream in, Path file, TrainingConfig config,
+                                                  WorkerState[] workers) throws IOException {
+        ChunkQueue.Position p = new ChunkQueue.Position(in.readInt(), in.readLong());
+        if (p.chunks() < 1 || p.next() < 0 || p.next() > (long) p.chunks() * config.epochs()) {
+            throw damaged(file, "impossible chunk position " + p);
+        }
+        for (int i = 0; i < workers.length; i++) {
+            if (workers[i].ticket() >= p.next()) {
+                throw damaged(file, "worker " + i + " holds chunk ticket " + workers[i].ticket()
+                        + ", not yet handed out at " + p);
+            }
+        }
+        return p;
     }
 
     private static Vocabulary readVocabulary(DataInputStream in, Path file) throws IOException {

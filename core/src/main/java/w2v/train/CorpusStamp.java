@@ -7,7 +7,7 @@ import java.util.zip.CRC32C;
 import w2v.corpus.CorpusFile;
 
 /**
- * What a checkpoint remembers of its training file: the size (the byte ranges of the workers and their
+ * What a checkpoint remembers of its training file: the size (the chunks handed to the workers and their
  * positions depend on it) and a checksum of the first 64 KiB, which catches another file of the same size
  * without reading gigabytes.
  */

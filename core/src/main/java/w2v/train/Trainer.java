@@ -8,7 +8,6 @@ import java.util.concurrent.Phaser;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
-import w2v.corpus.ByteRange;
 import w2v.corpus.CorpusFile;
 import w2v.kernel.Kernels;
 import w2v.model.Model;
@@ -19,9 +18,9 @@ import w2v.vocab.HuffmanTree;
 import w2v.vocab.Vocabulary;
 
 /**
- * Runs a training job: builds the sampling tables and the model, starts one Hogwild worker per byte range,
- * waits for them, and checks the result is finite. Progress can be watched from another thread through
- * {@link #progress()}; {@link #requestStop()} ends the run early with what was trained so far.
+ * Runs a training job: builds the sampling tables and the model, starts the Hogwild workers, which draw the
+ * corpus chunk by chunk from one {@link ChunkQueue}, waits for them, and checks the result is finite. Progress
+ * can be watched from another thread through {@link #progress()}; {@link #requestStop()} ends the run early with what was trained so far.
  *
  * <p>With {@link #checkpoints}, the complete training state goes to a file every so often and when the run is
  * stopped early; {@link #resume} continues from such a file. With one thread the resumed run ends with exactly
@@ -137,17 +136,19 @@ public final class Trainer {
         }
         Thread timer = null;
         try {
+            ChunkQueue chunks = resumeFrom != null
+                    ? ChunkQueue.resume(corpus.size(), config.epochs(), resumeFrom.chunks())
+                    : ChunkQueue.of(corpus.size(), config.threads(), config.epochs());
             if (checkpointFile != null) {
                 // A resumed run's stamp was checked against this corpus already (Settings.mismatch): not read twice.
                 stamp = resumeFrom != null ? resumeFrom.settings().corpus() : CorpusStamp.of(corpus);
-                gate = new CheckpointGate(config.threads(), states -> writeCheckpoint(model, states),
+                gate = new CheckpointGate(config.threads(), states -> writeCheckpoint(model, states, chunks),
                         checkpointFailureListener);
             }
             UnigramTable unigram = config.negative() > 0 ? new UnigramTable(vocab) : null;
             Objective objective = objective(model, unigram);
             Subsampler subsampler = new Subsampler(vocab, config.sample());
             LearningRate schedule = new LearningRate(config.alpha(), vocab.totalCount() * (long) config.epochs());
-            ByteRange[] ranges = corpus.split(config.threads());
             Phaser barrier = epochListener == null ? null : new Phaser(config.threads()) {
                 @Override
                 protected boolean onAdvance(int phase, int registered) {
@@ -165,7 +166,7 @@ public final class Trainer {
                 Rng rng = new Rng(starts[t] != null ? starts[t].rngState() : mix(config.seed(), t));
                 Arena arena = model.arena();
                 Architecture arch = architecture(model, objective, unigram, rng, arena);
-                workers[t] = new Worker(t, corpus, ranges[t], vocab, subsampler, arch, rng, progress, schedule,
+                workers[t] = new Worker(t, corpus, chunks, vocab, subsampler, arch, rng, progress, schedule,
                         config.epochs(), config.window(), stop, model.input(), barrier, gate, starts[t], publishHook);
                 threads[t] = Thread.ofPlatform().name("w2v-train-" + t).unstarted(workers[t]);
             }
@@ -223,7 +224,7 @@ public final class Trainer {
                 }
                 if (unfinished) {
                     try {
-                        writeCheckpoint(model, last); // stopped early: keep what a resume needs
+                        writeCheckpoint(model, last, chunks); // stopped early: keep what a resume needs
                     } catch (IOException e) {
                         checkpointFailureListener.accept(e); // the vectors trained so far are still worth writing
                     }
@@ -236,9 +237,10 @@ public final class Trainer {
         }
     }
 
-    private void writeCheckpoint(Model model, WorkerState[] states) throws IOException {
+    private void writeCheckpoint(Model model, WorkerState[] states, ChunkQueue chunks) throws IOException {
         long t0 = System.nanoTime();
-        CheckpointFile.write(checkpointFile, new Checkpoint.Settings(config, stamp), states, vocab, model);
+        CheckpointFile.write(checkpointFile, new Checkpoint.Settings(config, stamp), states, chunks.position(), vocab,
+                model);
         if (checkpointListener != null) {
             checkpointListener.accept((System.nanoTime() - t0) / 1_000_000);
         }

@@ -15,11 +15,12 @@ import w2v.sampling.Subsampler;
 import w2v.vocab.Vocabulary;
 
 /**
- * One training thread: streams its own byte range of the corpus once per epoch, turns it into sentences
- * (line ends and every {@link #MAX_SENTENCE} kept words end one; unknown words are skipped; frequent words
- * are subsampled), and hands every position with a randomly shrunk window to the architecture. Publishes its
- * word count and refreshes the learning rate every {@link #PUBLISH_EVERY} words; those publications are also
- * where it stops when asked and where it parks for a checkpoint, so its {@link WorkerState} there is exact.
+ * One training thread: draws chunks of the corpus from the shared {@link ChunkQueue} until none are left,
+ * streams each, turns it into sentences (line ends, a chunk's end and every {@link #MAX_SENTENCE} kept words
+ * end one; unknown words are skipped; frequent words are subsampled), and hands every position with a randomly
+ * shrunk window to the architecture. Publishes its word count and refreshes the learning rate every
+ * {@link #PUBLISH_EVERY} words; those publications are also where it stops when asked and where it parks for a
+ * checkpoint, so its {@link WorkerState} there is exact.
  */
 final class Worker implements Runnable {
 
@@ -27,10 +28,11 @@ final class Worker implements Runnable {
     static final int MAX_SENTENCE = 1000;
     static final int PUBLISH_EVERY = 10_000;
     private static final VectorKernels K = Kernels.get();
+    private static final ByteRange NOTHING = new ByteRange(0, 0); // the reader's range until the first chunk
 
     private final int id;
     private final CorpusFile corpus;
-    private final ByteRange range;
+    private final ChunkQueue chunks;
     private final Vocabulary vocab;
     private final Subsampler subsampler;
     private final Architecture architecture;
@@ -47,19 +49,20 @@ final class Worker implements Runnable {
     private final LongConsumer publishHook; // null; tests trigger stops and checkpoints at exact word counts
     private final int[] sentence = new int[MAX_SENTENCE];
 
-    private int epoch;
+    private int epoch; // of the chunk in hand, or of the last one; epochs once the queue ran dry
+    private long ticket = ChunkQueue.NONE; // the chunk in hand
     private long unpublished;
     private float alpha;
     private WorkerState last;
     private Throwable failure;
 
-    Worker(int id, CorpusFile corpus, ByteRange range, Vocabulary vocab, Subsampler subsampler,
+    Worker(int id, CorpusFile corpus, ChunkQueue chunks, Vocabulary vocab, Subsampler subsampler,
            Architecture architecture, Rng rng, TrainingProgress progress, LearningRate learningRate, int epochs,
            int window, Trainer.StopSignal stop, EmbeddingTable input, Phaser epochBarrier, CheckpointGate gate,
            WorkerState start, LongConsumer publishHook) {
         this.id = id;
         this.corpus = corpus;
-        this.range = range;
+        this.chunks = chunks;
         this.vocab = vocab;
         this.subsampler = subsampler;
         this.architecture = architecture;
@@ -79,27 +82,42 @@ final class Worker implements Runnable {
     @Override
     public void run() {
         try (FileChannel channel = corpus.open()) {
-            TokenReader reader = new TokenReader(channel, range);
+            TokenReader reader = new TokenReader(channel, NOTHING);
             if (start == null) {
                 alpha = learningRate.at(progress.wordsDone());
             } else {
                 epoch = start.epoch();
-                reader.resumeAt(start.position());
+                ticket = start.ticket();
+                if (ticket != ChunkQueue.NONE) {
+                    reader.reset(chunks.range(ticket));
+                    reader.resumeAt(start.position());
+                }
                 unpublished = start.unpublished();
                 alpha = start.alpha();
             }
-            // Every epoch restarts from our own range start: no end-of-file state can leak into the next
-            // epoch (the upstream word2vec.c bug in shared/docs/users.md).
-            while (epoch < epochs && !stop.requested()) {
-                if (!trainEpoch(reader)) {
+            while (!stop.requested()) {
+                if (ticket == ChunkQueue.NONE) {
+                    long next = chunks.claim();
+                    if (next == ChunkQueue.NONE) {
+                        epoch = epochs;
+                        break;
+                    }
+                    ticket = next;
+                    // A fresh start for every chunk: no end-of-file state can leak into the next epoch (the
+                    // upstream word2vec.c bug in shared/docs/users.md).
+                    reader.reset(chunks.range(ticket));
+                    while (epoch < chunks.epoch(ticket)) {
+                        epoch++;
+                        if (epochBarrier != null) {
+                            publish();
+                            awaitEpochEnd(reader);
+                        }
+                    }
+                }
+                if (!trainChunk(reader)) {
                     break; // stopped between two sentences
                 }
-                epoch++;
-                reader.rewind();
-                if (epochBarrier != null && epoch < epochs) {
-                    publish();
-                    awaitEpochEnd(reader);
-                }
+                ticket = ChunkQueue.NONE;
             }
             last = state(reader); // before the final publication, which a resumed worker repeats
         } catch (IOException e) {
@@ -134,7 +152,8 @@ final class Worker implements Runnable {
 
     /** Where this worker stands; only between sentences, from its own thread. */
     private WorkerState state(TokenReader reader) {
-        return new WorkerState(rng.state(), epoch, reader.position(), unpublished, alpha, progress.wordsDone(id));
+        long position = ticket == ChunkQueue.NONE ? 0 : reader.position();
+        return new WorkerState(rng.state(), epoch, ticket, position, unpublished, alpha, progress.wordsDone(id));
     }
 
     /** The state it ended in (stopped or finished), or null if it failed. */
@@ -148,13 +167,13 @@ final class Worker implements Runnable {
     }
 
     /*
-     * The epoch loop only calls two methods per sentence. A worker runs it once per epoch, so the JIT can only
+     * The chunk loop only calls two methods per sentence. A worker runs it once per chunk, so the JIT can only
      * compile it on-stack; with the reading and training loops inlined into it, every uncommon trap (a buffer
      * refill, a long line) threw the whole thread back to the interpreter, and runs differed by 2x from one start
      * to the next. Called once per sentence, readSentence and trainSentence get ordinary compilations.
      * Returns false when it stopped early because a stop was requested.
      */
-    private boolean trainEpoch(TokenReader reader) throws InterruptedException {
+    private boolean trainChunk(TokenReader reader) throws InterruptedException {
         while (true) {
             int length = readSentence(reader);
             if (length == TokenReader.END) {
@@ -178,7 +197,7 @@ final class Worker implements Runnable {
 
     /**
      * Fills {@link #sentence} up to the next line end, or {@link #MAX_SENTENCE} kept words; returns its length,
-     * or {@link TokenReader#END} once the range is done and nothing was read.
+     * or {@link TokenReader#END} once the chunk is done and nothing was read.
      */
     private int readSentence(TokenReader reader) {
         int length = 0;

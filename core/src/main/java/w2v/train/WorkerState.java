@@ -5,11 +5,14 @@ package w2v.train;
  * stopped. Workers record it at the points where a checkpoint may be taken; a resumed worker starts from it.
  *
  * @param rngState its random generator ({@link w2v.sampling.Rng#state()})
- * @param epoch the epoch it is in (0-based); {@code epochs} when it has finished
- * @param position where its token reader continues ({@link w2v.corpus.TokenReader#position()})
+ * @param epoch the epoch of the chunk in hand, or of its last one (0-based); {@code epochs} once no chunk was
+ *     left for it
+ * @param ticket the chunk in hand ({@link ChunkQueue}), or {@link ChunkQueue#NONE} between chunks
+ * @param position where its token reader continues in that chunk ({@link w2v.corpus.TokenReader#position()})
  * @param unpublished words processed but not yet added to the shared counter
  * @param alpha the learning rate it trains with until its next publication
  * @param published words it has added to the shared counter
  */
-public record WorkerState(long rngState, int epoch, long position, long unpublished, float alpha, long published) {
+public record WorkerState(long rngState, int epoch, long ticket, long position, long unpublished, float alpha,
+                          long published) {
 }

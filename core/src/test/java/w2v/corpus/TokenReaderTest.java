@@ -50,6 +50,29 @@ class TokenReaderTest {
     }
 
     @Test
+    void aReaderMovedFromRangeToRangeInAnyOrderReadsEachAsAFreshOneWould() throws IOException {
+        Random r = new Random(4);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            b.append("w").append(r.nextInt(40)).append(r.nextInt(8) == 0 ? "\n" : " ");
+        }
+        Path f = write(b.toString());
+        try (FileChannel ch = FileChannel.open(f)) {
+            for (int parts : new int[] {2, 5, 16}) {
+                ByteRange[] ranges = ByteRange.split(Files.size(f), parts);
+                for (int buffer : new int[] {1, 7, 1 << 10}) {
+                    TokenReader moved = new TokenReader(ch, new ByteRange(0, 0), buffer);
+                    for (int i = parts - 1; i >= 0; i--) { // backwards: nothing of a later range may leak in
+                        moved.reset(ranges[i]);
+                        assertEquals(drain(new TokenReader(ch, ranges[i], buffer)), drain(moved),
+                                "range " + i + " of " + parts + ", buffer " + buffer);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void longWordsAreCutAtACharacterBoundaryAndCounted() throws IOException {
         String longWord = "é".repeat(80); // 160 bytes: the cut must not split a 2-byte character
         Path f = write(longWord + " ok " + "x".repeat(150));

@@ -160,12 +160,14 @@ class CheckpointTest {
         Vocabulary v = new VocabularyBuilder(1, 2, 0).build(corpus);
         TrainingConfig c = config(1, 1);
         try (Model m = new Trainer(c, corpus, v).train()) {
-            WorkerState[] states = {new WorkerState(-5L, 2, 123, 45, 0.0125f, 6789)};
+            WorkerState[] states = {new WorkerState(-5L, 2, 2, 123, 45, 0.0125f, 6789)};
+            ChunkQueue.Position chunks = new ChunkQueue.Position(1, 3);
             Checkpoint.Settings settings = new Checkpoint.Settings(c, CorpusStamp.of(corpus));
             Path file = dir.resolve("x.ckpt");
-            CheckpointFile.write(file, settings, states, v, m);
+            CheckpointFile.write(file, settings, states, chunks, v, m);
             try (Checkpoint ck = CheckpointFile.read(file, s -> assertEquals(settings, s))) {
                 assertArrayEquals(states, ck.workers());
+                assertEquals(chunks, ck.chunks());
                 assertEquals(v.size(), ck.vocabulary().size());
                 for (int i = 0; i < v.size(); i++) {
                     assertArrayEquals(v.bytes(i), ck.vocabulary().bytes(i));
@@ -183,8 +185,9 @@ class CheckpointTest {
         TrainingConfig c = config(0, 1);
         Path good = dir.resolve("good.ckpt");
         try (Model m = new Trainer(c, corpus, v).train()) {
-            WorkerState[] states = {new WorkerState(1, 1, 0, 0, 0.01f, 100)};
-            CheckpointFile.write(good, new Checkpoint.Settings(c, CorpusStamp.of(corpus)), states, v, m);
+            WorkerState[] states = {new WorkerState(1, 1, ChunkQueue.NONE, 0, 0, 0.01f, 100)};
+            CheckpointFile.write(good, new Checkpoint.Settings(c, CorpusStamp.of(corpus)), states,
+                    new ChunkQueue.Position(1, 1), v, m);
         }
         byte[] all = Files.readAllBytes(good);
         Path text = Files.writeString(dir.resolve("text.ckpt"), "1000 100\nthe 0.1 0.2\n");
@@ -198,7 +201,7 @@ class CheckpointTest {
         assertMessage(text, "not a w2v checkpoint");
         assertMessage(truncated, "checkpoint is truncated");
         assertMessage(damaged, "checkpoint is damaged (checksum mismatch)");
-        assertMessage(newer, "checkpoint format version 9, this w2v reads version 1");
+        assertMessage(newer, "checkpoint format version 9, this w2v reads version " + CheckpointFile.VERSION);
         assertMessage(dir.resolve("missing.ckpt"), "checkpoint not found");
 
         try (Checkpoint ck = CheckpointFile.read(good, s -> { })) {

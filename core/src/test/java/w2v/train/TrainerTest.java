@@ -38,7 +38,7 @@ class TrainerTest {
     }
 
     @Test
-    void everyEpochAndEveryThreadProcessesItsWholeRange() throws Exception {
+    void everyEpochTrainsEveryWordOnceWhateverTheThreads() throws Exception {
         CorpusFile corpus = CorpusFile.of(randomCorpus(20_000));
         Vocabulary v = new VocabularyBuilder(1, 1, 0).build(corpus);
         for (int threads : new int[] {1, 2, 3}) {
@@ -48,10 +48,36 @@ class TrainerTest {
                 // Every token and line end, every epoch: the upstream word2vec.c bug skipped the last range
                 // after the first epoch.
                 assertEquals(3 * v.totalCount(), t.progress().wordsDone(), threads + " threads");
+                long sum = 0;
                 for (int i = 0; i < threads; i++) {
-                    assertTrue(t.progress().wordsDone(i) > 0, "thread " + i + " trained");
+                    sum += t.progress().wordsDone(i);
+                }
+                assertEquals(t.progress().wordsDone(), sum, "the threads' counts add up");
+            }
+        }
+    }
+
+    @Test
+    void aSlowWorkerTrainsFewerWordsAndTheOtherTakesOverItsShare() throws Exception {
+        CorpusFile corpus = CorpusFile.of(randomCorpus(200_000));
+        Vocabulary v = new VocabularyBuilder(1, 1, 0).build(corpus);
+        Trainer t = new Trainer(new TrainingConfig(16, 3, 0, false, 2, 2, 2, 1, 0.025f, false, 1, false), corpus, v);
+        // Worker 0 stalls 100 ms at each of its publications (every 10,000 words): at most 100k words a second,
+        // several times slower than worker 1. With one fixed half of the file each, both would train half.
+        t.afterPublish(total -> {
+            if (Thread.currentThread().getName().equals("w2v-train-0")) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }
+        });
+        try (Model m = t.train()) {
+            long slow = t.progress().wordsDone(0);
+            long fast = t.progress().wordsDone(1);
+            assertEquals(2 * v.totalCount(), slow + fast, "every word of both epochs, once");
+            assertTrue(slow < 0.3 * (slow + fast), "the slow worker trained " + slow + " of " + (slow + fast));
         }
     }
 
