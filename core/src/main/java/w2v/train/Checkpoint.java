@@ -1,5 +1,6 @@
 package w2v.train;
 
+import w2v.corpus.ChunkQueue;
 import w2v.model.Model;
 import w2v.vocab.Vocabulary;
 

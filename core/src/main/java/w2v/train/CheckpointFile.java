@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
+import w2v.corpus.ChunkQueue;
 import w2v.io.AtomicFile;
 import w2v.model.EmbeddingTable;
 import w2v.model.Model;

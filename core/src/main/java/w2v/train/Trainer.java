@@ -8,6 +8,7 @@ import java.util.concurrent.Phaser;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import w2v.corpus.ChunkQueue;
 import w2v.corpus.CorpusFile;
 import w2v.kernel.Kernels;
 import w2v.model.Model;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.Phaser;
 import java.util.function.LongConsumer;
+import w2v.corpus.ChunkQueue;
 import w2v.corpus.ByteRange;
 import w2v.corpus.CorpusFile;
 import w2v.corpus.TokenReader;
@@ -106,7 +107,7 @@ final class Worker implements Runnable {
                     // A fresh start for every chunk: no end-of-file state can leak into the next epoch (the
                     // upstream word2vec.c bug in shared/docs/users.md).
                     reader.reset(chunks.range(ticket));
-                    while (epoch < chunks.epoch(ticket)) {
+                    while (epoch < chunks.pass(ticket)) {
                         epoch++;
                         if (epochBarrier != null) {
                             publish();

@@ -1,5 +1,7 @@
 package w2v.train;
 
+import w2v.corpus.ChunkQueue;
+
 /**
  * Where one worker stands between two sentences: everything it needs to continue exactly as if it had never
  * stopped. Workers record it at the points where a checkpoint may be taken; a resumed worker starts from it.

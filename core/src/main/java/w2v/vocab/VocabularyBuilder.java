@@ -6,12 +6,14 @@ import java.nio.channels.FileChannel;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLongArray;
 import w2v.corpus.ByteRange;
+import w2v.corpus.ChunkQueue;
 import w2v.corpus.CorpusFile;
 import w2v.corpus.TokenReader;
 import w2v.text.Utf8;
 
 /**
- * Counts the words of a corpus in one parallel pass (one thread per byte range, merged at the end), then keeps
+ * Counts the words of a corpus in one parallel pass (threads draw chunks of the file from a {@link ChunkQueue},
+ * each counting into a table of its own; the tables are merged at the end), then keeps
  * those with count >= min-count and orders them as word2vec C does: {@code </s>} first, then by decreasing
  * count. Ties go to the word seen first in the file, so the order does not depend on the number of threads.
  */
@@ -81,11 +83,11 @@ public final class VocabularyBuilder {
 
     /** Counts {@code corpus} and builds the vocabulary; throws {@link VocabularyException} if none remains. */
     public Vocabulary build(CorpusFile corpus) throws InterruptedException {
-        ByteRange[] ranges = corpus.split(threads);
+        ChunkQueue chunks = ChunkQueue.of(corpus.size(), threads, 1);
         Counter[] counters = new Counter[threads];
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
-            counters[t] = new Counter(t, corpus, ranges[t]);
+            counters[t] = new Counter(t, corpus, chunks);
             workers[t] = Thread.ofPlatform().name("w2v-vocab-" + t).start(counters[t]);
         }
         for (Thread w : workers) {
@@ -213,28 +215,34 @@ public final class VocabularyBuilder {
     private final class Counter implements Runnable {
         final int id;
         final CorpusFile corpus;
-        final ByteRange range;
+        final ChunkQueue chunks;
         ByteStringTable table = new ByteStringTable();
         long tokens, lines, truncated, pruned;
         long minReduce = 1;
         RuntimeException failure;
 
-        Counter(int id, CorpusFile corpus, ByteRange range) {
+        Counter(int id, CorpusFile corpus, ChunkQueue chunks) {
             this.id = id;
             this.corpus = corpus;
-            this.range = range;
+            this.chunks = chunks;
         }
 
         @Override
         public void run() {
             long perTableLimit = maxVocab <= 0 ? Long.MAX_VALUE : Math.max(1, maxVocab / threads);
             try (FileChannel ch = corpus.open()) {
-                TokenReader reader = new TokenReader(ch, range, TokenReader.COUNTING_BUFFER);
-                while (countSome(reader, perTableLimit)) {
-                    report(reader.fileOffset() - range.start());
+                TokenReader reader = new TokenReader(ch, new ByteRange(0, 0), TokenReader.COUNTING_BUFFER);
+                long bytesDone = 0; // in the chunks finished
+                for (long t; (t = chunks.claim()) != ChunkQueue.NONE; ) {
+                    ByteRange range = chunks.range(t);
+                    reader.reset(range);
+                    while (countSome(reader, perTableLimit)) {
+                        report(bytesDone + reader.fileOffset() - range.start());
+                    }
+                    bytesDone += range.length();
+                    report(bytesDone);
                 }
                 truncated = reader.truncatedWords();
-                report(range.length());
             } catch (IOException e) {
                 failure = new UncheckedIOException(corpus.path() + ": " + e.getMessage(), e);
             } catch (UncheckedIOException | IllegalStateException e) {
@@ -243,7 +251,7 @@ public final class VocabularyBuilder {
         }
 
         /**
-         * Counts up to {@link #PROGRESS_EVERY} tokens; false at the end of the range. A method of its own, called
+         * Counts up to {@link #PROGRESS_EVERY} tokens; false at the end of the chunk. A method of its own, called
          * again and again, so that a thread never stays long in code the JIT has replaced: with the whole range
          * in one loop, one thread sometimes kept running its first, early-profiled compilation (entered while
          * the loop was running) to the end of its range, 3x slower, while the other had moved to the

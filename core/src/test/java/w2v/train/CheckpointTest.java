@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import w2v.corpus.ChunkQueue;
 import w2v.corpus.CorpusFile;
 import w2v.model.EmbeddingTable;
 import w2v.model.Model;

@@ -1,4 +1,4 @@
-package w2v.train;
+package w2v.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,17 +8,16 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
-import w2v.corpus.ByteRange;
 
 class ChunkQueueTest {
 
     @Test
-    void oneThreadReadsTheWholeFileAsOneChunkEachEpoch() {
+    void oneThreadReadsTheWholeFileAsOneChunkEachPass() {
         assertEquals(1, ChunkQueue.chunkCount(117_000_000L, 1));
         ChunkQueue q = ChunkQueue.of(1000, 1, 3);
         for (int e = 0; e < 3; e++) {
             long t = q.claim();
-            assertEquals(e, q.epoch(t));
+            assertEquals(e, q.pass(t));
             assertEquals(new ByteRange(0, 1000), q.range(t));
         }
         assertEquals(ChunkQueue.NONE, q.claim());
@@ -33,11 +32,11 @@ class ChunkQueueTest {
     }
 
     @Test
-    void concurrentWorkersGetEveryChunkOfEveryEpochExactlyOnceInEpochOrder() throws Exception {
+    void concurrentThreadsGetEveryChunkOfEveryPassExactlyOnceInPassOrder() throws Exception {
         long size = 10_000_019; // not a multiple of the chunk count
         int threads = 4;
-        int epochs = 3;
-        ChunkQueue q = ChunkQueue.of(size, threads, epochs);
+        int passes = 3;
+        ChunkQueue q = ChunkQueue.of(size, threads, passes);
         int chunks = ChunkQueue.chunkCount(size, threads);
         ConcurrentLinkedQueue<List<Long>> perWorker = new ConcurrentLinkedQueue<>();
         CountDownLatch go = new CountDownLatch(1);
@@ -63,25 +62,25 @@ class ChunkQueueTest {
         List<Long> claimed = new ArrayList<>();
         for (List<Long> mine : perWorker) {
             for (int k = 1; k < mine.size(); k++) {
-                assertTrue(q.epoch(mine.get(k)) >= q.epoch(mine.get(k - 1)), "a worker never goes back an epoch");
+                assertTrue(q.pass(mine.get(k)) >= q.pass(mine.get(k - 1)), "a thread never goes back a pass");
             }
             claimed.addAll(mine);
         }
         assertEquals(threads, perWorker.size());
-        assertEquals((long) chunks * epochs, claimed.size());
-        long[] covered = new long[epochs];
-        boolean[][] seen = new boolean[epochs][chunks];
+        assertEquals((long) chunks * passes, claimed.size());
+        long[] covered = new long[passes];
+        boolean[][] seen = new boolean[passes][chunks];
         for (long t : claimed) {
-            int e = q.epoch(t);
+            int e = q.pass(t);
             int c = (int) (t % chunks);
             assertTrue(!seen[e][c], "ticket " + t + " handed out twice");
             seen[e][c] = true;
             covered[e] += q.range(t).length();
         }
-        for (int e = 0; e < epochs; e++) {
-            assertEquals(size, covered[e], "epoch " + e + " covers the file");
+        for (int e = 0; e < passes; e++) {
+            assertEquals(size, covered[e], "pass " + e + " covers the file");
         }
-        assertEquals(new ChunkQueue.Position(chunks, (long) chunks * epochs), q.position());
+        assertEquals(new ChunkQueue.Position(chunks, (long) chunks * passes), q.position());
     }
 
     @Test
