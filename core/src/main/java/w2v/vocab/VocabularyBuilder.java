@@ -158,7 +158,8 @@ public final class VocabularyBuilder {
      * The entries other than {@code skip} with count >= minCount, by decreasing count, ties by first offset.
      * A boxed comparator sort took 50-80 ms for 82k words, paid serially between counting and training; here
      * (count, entry) pairs are packed into longs and sorted as primitives, then each run of equal counts is put
-     * in first-offset order, which is usually entry order already (a table's entries are appended as first met).
+     * in first-offset order the same way, (first offset, entry) packed. The counting threads read chunks from all
+     * over the file, so entry order is not first-offset order; a run that is ordered already is left as it is.
      */
     static int[] byCountThenFirstSeen(ByteStringTable counted, long minCount, int skip) {
         long[] keys = new long[counted.size()];
@@ -190,11 +191,31 @@ public final class VocabularyBuilder {
                 to++;
             }
             if (!ordered) {
-                sortRange(counted, order, from, to);
+                sortRangeByFirstSeen(counted, order, from, to);
             }
             from = to;
         }
         return order;
+    }
+
+    /** Sorts a run of equal counts by first offset, packed with the entry numbers when they fit in a long. */
+    private static void sortRangeByFirstSeen(ByteStringTable counted, int[] order, int from, int to) {
+        int entryBits = 64 - Long.numberOfLeadingZeros(counted.size());
+        long firstSeenLimit = 1L << (63 - entryBits); // 16 TB for a million words
+        long[] keys = new long[to - from];
+        for (int i = from; i < to; i++) {
+            long f = counted.firstSeen(order[i]);
+            if (f >= firstSeenLimit) {
+                sortRange(counted, order, from, to);
+                return;
+            }
+            keys[i - from] = f << entryBits | order[i];
+        }
+        Arrays.sort(keys);
+        long mask = (1L << entryBits) - 1;
+        for (int i = from; i < to; i++) {
+            order[i] = (int) (keys[i - from] & mask);
+        }
     }
 
     /** Sorts order[from, to) by decreasing count, ties by first offset, with a comparator (boxed: the slow way). */
