@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import org.kohsuke.args4j.CmdLineException;
 import org.kohsuke.args4j.CmdLineParser;
 import org.kohsuke.args4j.Option;
@@ -218,7 +219,7 @@ final class TrainCommand implements Command {
             trainer.onCheckpoint(ms -> {
                 lastCheckpointFailed = false;
                 if (debug > 0) {
-                    err.printf(java.util.Locale.ROOT, "%sCheckpoint: %s at %.1f%% (%.1f s)%n",
+                    err.printf(Locale.ROOT, "%sCheckpoint: %s at %.1f%% (%.1f s)%n",
                             lineBreak, checkpoint, 100 * trainer.progress().fraction(), ms / 1000.0);
                 }
             });
@@ -247,7 +248,7 @@ final class TrainCommand implements Command {
                 }
             }
             try (model) {
-                String done = String.format(java.util.Locale.ROOT, "%.1f%%", 100 * trainer.progress().fraction());
+                String done = String.format(Locale.ROOT, "%.1f%%", 100 * trainer.progress().fraction());
                 if (guard.interrupted() && discardOnInterrupt) {
                     err.println("w2v train: interrupted at " + done + "; nothing written (-discard-on-interrupt)");
                     return 130;
@@ -257,12 +258,12 @@ final class TrainCommand implements Command {
                 String written;
                 if (classes > 0) {
                     ClassesWriter.write(vectors, KMeans.classes(vectors, classes), output);
-                    written = String.format(java.util.Locale.ROOT, "%,d classes of %,d words (K-means, %d passes)",
+                    written = String.format(Locale.ROOT, "%,d classes of %,d words (K-means, %d passes)",
                             classes, vocab.size(), KMeans.ITERATIONS);
                 } else {
                     VectorWriter.write(vectors, output,
                             binary == 1 ? VectorWriter.Format.BINARY : VectorWriter.Format.TEXT, config.threads());
-                    written = String.format(java.util.Locale.ROOT, "%,d x %d vectors (%s)",
+                    written = String.format(Locale.ROOT, "%,d x %d vectors (%s)",
                             vocab.size(), config.dim(), binary == 1 ? "binary" : "text");
                 }
                 double writeSeconds = (System.nanoTime() - t0) / 1e9;
@@ -298,7 +299,7 @@ final class TrainCommand implements Command {
             }
         });
         if (debug > 0) {
-            err.printf(java.util.Locale.ROOT, "Resuming from %s: %.1f%% done, %,d words%n", resume,
+            err.printf(Locale.ROOT, "Resuming from %s: %.1f%% done, %,d words%n", resume,
                     100.0 * c.wordsDone() / (c.vocabulary().totalCount() * (double) config.epochs()), c.wordsDone());
         }
         return c;

@@ -51,16 +51,38 @@ public final class KMeans {
         for (int i = 0; i < n; i++) {
             classOf[i] = i % k;
         }
-        for (int iteration = 0; iteration < ITERATIONS; iteration++) {
-            pass(words, k, classOf);
+        try (Arena arena = Arena.ofShared()) { // NormalizedMatrix reads the centroids on several threads
+            Centroids centroids = Centroids.allocate(k, words.dim(), arena);
+            for (int iteration = 0; iteration < ITERATIONS; iteration++) {
+                pass(words, classOf, centroids);
+            }
         }
         return classOf;
     }
 
-    /** One of C's passes: centroids from {@code classOf}, then every word to its best centroid. */
+    /** One of C's passes on its own (tests). */
     static void pass(WordVectors words, int k, int[] classOf) {
+        try (Arena arena = Arena.ofShared()) {
+            pass(words, classOf, Centroids.allocate(k, words.dim(), arena));
+        }
+    }
+
+    /** The centroid rows and their names, allocated once per run: every pass sets every row. */
+    private record Centroids(String[] names, EmbeddingTable table) {
+        static Centroids allocate(int k, int dim, Arena arena) {
+            String[] names = new String[k];
+            for (int c = 0; c < k; c++) {
+                names[c] = Integer.toString(c); // distinct: NormalizedMatrix never returns a repeated word's row
+            }
+            return new Centroids(names, EmbeddingTable.allocate(arena, k, dim));
+        }
+    }
+
+    /** Centroids from {@code classOf}, then every word to its best centroid. */
+    private static void pass(WordVectors words, int[] classOf, Centroids centroids) {
         int n = words.size();
         int dim = words.dim();
+        int k = centroids.names().length;
         double[] sums = new double[k * dim];
         float[] v = new float[dim];
         for (int i = 0; i < n; i++) {
@@ -70,23 +92,17 @@ public final class KMeans {
                 sums[base + d] += v[d];
             }
         }
-        String[] names = new String[k];
+        float[] row = new float[dim];
         for (int c = 0; c < k; c++) {
-            names[c] = Integer.toString(c); // distinct: NormalizedMatrix never returns a repeated word's row
+            for (int d = 0; d < dim; d++) {
+                row[d] = (float) sums[c * dim + d];
+            }
+            centroids.table().setRow(c, row);
         }
-        try (Arena arena = Arena.ofShared()) { // NormalizedMatrix reads the centroids on several threads
-            EmbeddingTable table = EmbeddingTable.allocate(arena, k, dim);
-            float[] row = new float[dim];
-            for (int c = 0; c < k; c++) {
-                for (int d = 0; d < dim; d++) {
-                    row[d] = (float) sums[c * dim + d];
-                }
-                table.setRow(c, row);
-            }
-            // NormalizedMatrix scales each centroid to unit length and leaves zero ones (empty classes) out.
-            try (NormalizedMatrix centroids = NormalizedMatrix.of(new WordVectors(names, table, null))) {
-                assign(words, centroids, classOf);
-            }
+        // NormalizedMatrix scales each centroid to unit length and leaves zero ones (empty classes) out.
+        try (NormalizedMatrix normalized = NormalizedMatrix.of(new WordVectors(centroids.names(), centroids.table(),
+                null))) {
+            assign(words, normalized, classOf);
         }
     }
 
