@@ -7,6 +7,9 @@ package w2v.corpus;
  */
 public record ByteRange(long start, long end) {
 
+    /** No bytes: a reader's range until it is given its first chunk ({@link TokenReader#reset}). */
+    public static final ByteRange EMPTY = new ByteRange(0, 0);
+
     /** Splits [0, size) into {@code parts} ranges of nearly equal length (empty ones only when size < parts). */
     public static ByteRange[] split(long size, int parts) {
         if (parts <= 0) {

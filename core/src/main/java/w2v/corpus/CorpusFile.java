@@ -102,8 +102,4 @@ public final class CorpusFile {
         return FileChannel.open(path, StandardOpenOption.READ);
     }
 
-    /** The file split into {@code parts} ranges for that many readers. */
-    public ByteRange[] split(int parts) {
-        return ByteRange.split(size, parts);
-    }
 }

@@ -21,7 +21,8 @@ import w2v.vocab.Vocabulary;
 /**
  * Runs a training job: builds the sampling tables and the model, starts the Hogwild workers, which draw the
  * corpus chunk by chunk from one {@link ChunkQueue}, waits for them, and checks the result is finite. Progress
- * can be watched from another thread through {@link #progress()}; {@link #requestStop()} ends the run early with what was trained so far.
+ * can be watched from another thread through {@link #progress()}; {@link #requestStop()} ends the run early
+ * with what was trained so far.
  *
  * <p>With {@link #checkpoints}, the complete training state goes to a file every so often and when the run is
  * stopped early; {@link #resume} continues from such a file. With one thread the resumed run ends with exactly

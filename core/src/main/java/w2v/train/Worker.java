@@ -29,7 +29,6 @@ final class Worker implements Runnable {
     static final int MAX_SENTENCE = 1000;
     static final int PUBLISH_EVERY = 10_000;
     private static final VectorKernels K = Kernels.get();
-    private static final ByteRange NOTHING = new ByteRange(0, 0); // the reader's range until the first chunk
 
     private final int id;
     private final CorpusFile corpus;
@@ -83,7 +82,7 @@ final class Worker implements Runnable {
     @Override
     public void run() {
         try (FileChannel channel = corpus.open()) {
-            TokenReader reader = new TokenReader(channel, NOTHING);
+            TokenReader reader = new TokenReader(channel, ByteRange.EMPTY);
             if (start == null) {
                 alpha = learningRate.at(progress.wordsDone());
             } else {

@@ -252,7 +252,7 @@ public final class VocabularyBuilder {
         public void run() {
             long perTableLimit = maxVocab <= 0 ? Long.MAX_VALUE : Math.max(1, maxVocab / threads);
             try (FileChannel ch = corpus.open()) {
-                TokenReader reader = new TokenReader(ch, new ByteRange(0, 0), TokenReader.COUNTING_BUFFER);
+                TokenReader reader = new TokenReader(ch, ByteRange.EMPTY, TokenReader.COUNTING_BUFFER);
                 long bytesDone = 0; // in the chunks finished
                 for (long t; (t = chunks.claim()) != ChunkQueue.NONE; ) {
                     ByteRange range = chunks.range(t);

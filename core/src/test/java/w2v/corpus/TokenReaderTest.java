@@ -61,7 +61,7 @@ class TokenReaderTest {
             for (int parts : new int[] {2, 5, 16}) {
                 ByteRange[] ranges = ByteRange.split(Files.size(f), parts);
                 for (int buffer : new int[] {1, 7, 1 << 10}) {
-                    TokenReader moved = new TokenReader(ch, new ByteRange(0, 0), buffer);
+                    TokenReader moved = new TokenReader(ch, ByteRange.EMPTY, buffer);
                     for (int i = parts - 1; i >= 0; i--) { // backwards: nothing of a later range may leak in
                         moved.reset(ranges[i]);
                         assertEquals(drain(new TokenReader(ch, ranges[i], buffer)), drain(moved),
