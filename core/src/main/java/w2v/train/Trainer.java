@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Phaser;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -109,6 +108,9 @@ public final class Trainer {
      * Calls {@code listener} with the epoch number (1-based) and the model after every epoch but the last,
      * while all workers wait at the epoch boundary (so it sees a quiet model). Costs the time the fastest
      * worker waits for the slowest at each boundary; without a listener workers never wait for each other.
+     * A resumed run reports the epochs that remain, by their numbers in the whole run. If its checkpoint was taken
+     * without a listener, a worker may already be past the first boundary it reports: that one is reported once
+     * the last worker reaches it, without the model being quiet.
      */
     public void onEpochEnd(BiConsumer<Integer, Model> listener) {
         this.epochListener = listener;
@@ -151,19 +153,19 @@ public final class Trainer {
             Objective objective = objective(model, unigram);
             Subsampler subsampler = new Subsampler(vocab, config.sample());
             LearningRate schedule = new LearningRate(config.alpha(), vocab.totalCount() * (long) config.epochs());
-            Phaser barrier = epochListener == null ? null : new Phaser(config.threads()) {
-                @Override
-                protected boolean onAdvance(int phase, int registered) {
-                    if (registered > 0 && !stop.requested()) {
-                        epochListener.accept(phase + 1, model);
-                    }
-                    return registered == 0;
-                }
-            };
             memory = memoryReport(model, unigram);
             Worker[] workers = new Worker[config.threads()];
             Thread[] threads = new Thread[workers.length];
             WorkerState[] starts = resumeFrom != null ? resumeFrom.workers() : new WorkerState[workers.length];
+            EpochBarrier barrier = null;
+            if (epochListener != null) {
+                int[] startEpochs = new int[workers.length];
+                for (int t = 0; t < workers.length; t++) {
+                    startEpochs[t] = starts[t] != null ? starts[t].epoch() : 0;
+                }
+                barrier = new EpochBarrier(startEpochs, config.epochs(), e -> epochListener.accept(e, model),
+                        stop::requested);
+            }
             for (int t = 0; t < workers.length; t++) {
                 Rng rng = new Rng(starts[t] != null ? starts[t].rngState() : mix(config.seed(), t));
                 Arena arena = model.arena();
@@ -271,7 +273,8 @@ public final class Trainer {
         StringBuilder b = new StringBuilder();
         b.append("vectors ").append(mb(model.input().rows() * 4L * model.input().stride()));
         if (model.negativeOutput() != null) {
-            b.append(", negative-sampling table ").append(mb(model.negativeOutput().rows() * 4L * model.input().stride()));
+            long bytes = model.negativeOutput().rows() * 4L * model.input().stride();
+            b.append(", negative-sampling table ").append(mb(bytes));
             b.append(", unigram sampler ").append(mb(unigram.footprintBytes()));
         }
         if (model.softmaxNodes() != null) {

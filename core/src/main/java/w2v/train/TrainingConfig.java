@@ -68,7 +68,8 @@ public record TrainingConfig(int dim, int window, double sample, boolean hierarc
                 "nothing to train with -negative 0 -hs 0: use -negative 5, -hs 1, or both");
         check(threads >= 1 && threads <= MAX_THREADS,
                 "-threads must be between 1 and " + MAX_THREADS + " (got " + threads + ")");
-        check(epochs >= 1 && epochs <= MAX_EPOCHS, "-iter must be between 1 and " + MAX_EPOCHS + " (got " + epochs + ")");
+        check(epochs >= 1 && epochs <= MAX_EPOCHS,
+                "-iter must be between 1 and " + MAX_EPOCHS + " (got " + epochs + ")");
         check(minCount >= 0, "-min-count must be 0 or more (got " + minCount + ")");
         check(Float.isFinite(alpha) && alpha > 0 && alpha <= 10,
                 "-alpha must be a number in (0, 10] (got " + alpha + ")");

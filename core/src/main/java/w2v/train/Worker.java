@@ -2,7 +2,6 @@ package w2v.train;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.util.concurrent.Phaser;
 import java.util.function.LongConsumer;
 import w2v.corpus.ByteRange;
 import w2v.corpus.ChunkQueue;
@@ -43,13 +42,13 @@ final class Worker implements Runnable {
     private final int window;
     private final Trainer.StopSignal stop;
     private final EmbeddingTable input;
-    private final Phaser epochBarrier; // null unless someone watches epoch ends
+    private final EpochBarrier epochBarrier; // null unless someone watches epoch ends
     private final CheckpointGate gate; // null unless checkpoints are written
     private final WorkerState start; // null: a fresh run
     private final LongConsumer publishHook; // null; tests trigger stops and checkpoints at exact word counts
     private final int[] sentence = new int[MAX_SENTENCE];
 
-    private int epoch; // of the chunk in hand, or of the last one; epochs once the queue ran dry
+    private int epoch; // of the chunk in hand once crossed into, else of the last one; epochs once the queue ran dry
     private long ticket = ChunkQueue.NONE; // the chunk in hand
     private long unpublished;
     private float alpha;
@@ -58,7 +57,7 @@ final class Worker implements Runnable {
 
     Worker(int id, CorpusFile corpus, ChunkQueue chunks, Vocabulary vocab, Subsampler subsampler,
            Architecture architecture, Rng rng, TrainingProgress progress, LearningRate learningRate, int epochs,
-           int window, Trainer.StopSignal stop, EmbeddingTable input, Phaser epochBarrier, CheckpointGate gate,
+           int window, Trainer.StopSignal stop, EmbeddingTable input, EpochBarrier epochBarrier, CheckpointGate gate,
            WorkerState start, LongConsumer publishHook) {
         this.id = id;
         this.corpus = corpus;
@@ -106,15 +105,9 @@ final class Worker implements Runnable {
                     // A fresh start for every chunk: no end-of-file state can leak into the next epoch (the
                     // upstream word2vec.c bug in shared/docs/users.md).
                     reader.reset(chunks.range(ticket));
-                    while (epoch < chunks.pass(ticket)) {
-                        epoch++;
-                        if (epochBarrier != null) {
-                            publish();
-                            awaitEpochEnd(reader);
-                        }
-                    }
                 }
-                if (!trainChunk(reader)) {
+                // Also for a resumed chunk in hand: its worker may have been waiting at the boundary before it.
+                if (!crossEpochBoundaries(reader) || !trainChunk(reader)) {
                     break; // stopped between two sentences
                 }
                 ticket = ChunkQueue.NONE;
@@ -134,20 +127,35 @@ final class Worker implements Runnable {
                 gate.finished(id, failure == null ? last : null);
             }
             if (epochBarrier != null) {
-                epochBarrier.arriveAndDeregister(); // never leave the others waiting
+                epochBarrier.leave(id); // never leave the others waiting
             }
         }
     }
 
-    /** The last one to arrive reports the epoch; meanwhile a checkpoint may be taken with us at the boundary. */
-    private void awaitEpochEnd(TokenReader reader) throws InterruptedException {
-        if (gate != null) {
-            gate.quiet(id, state(reader));
+    /**
+     * Moves {@link #epoch} up to the pass of the chunk in hand. With a barrier, waits at each boundary until all
+     * workers are there (the last to arrive reports the epoch); a checkpoint taken meanwhile records this worker
+     * in the epoch it is finishing, so a resumed run waits at the same boundary again. Returns false when a stop
+     * was requested during the wait.
+     */
+    private boolean crossEpochBoundaries(TokenReader reader) throws InterruptedException {
+        while (epoch < chunks.pass(ticket)) {
+            if (epochBarrier != null) {
+                publish();
+                if (gate != null) {
+                    gate.quiet(id, state(reader));
+                }
+                epochBarrier.arriveAndAwait(id, epoch + 1);
+                if (gate != null) {
+                    gate.busy(id);
+                }
+                if (stop.requested()) {
+                    return false;
+                }
+            }
+            epoch++;
         }
-        epochBarrier.arriveAndAwaitAdvance();
-        if (gate != null) {
-            gate.busy(id);
-        }
+        return true;
     }
 
     /** Where this worker stands; only between sentences, from its own thread. */

@@ -149,6 +149,66 @@ class CheckpointTest {
     }
 
     @Test
+    void resumedWhileSomeWorkersWaitedAtAnEpochEndItReportsEachLaterEpochAtItsExactEnd() throws Exception {
+        // 25k words per chunk: worker 0 publishes (and can be caught) in the middle of one.
+        CorpusFile corpus = CorpusFile.of(randomCorpus(600_000));
+        Vocabulary v = new VocabularyBuilder(1, 2, 0).build(corpus);
+        TrainingConfig c = config(0, 3);
+        long perEpoch = v.totalCount();
+        Path file = dir.resolve("mixed.ckpt");
+        Trainer t = new Trainer(c, corpus, v);
+        t.checkpoints(file, null);
+        List<Integer> firstRunEpochs = new ArrayList<>();
+        t.onEpochEnd((e, m) -> firstRunEpochs.add(e));
+        AtomicBoolean caught = new AtomicBoolean();
+        t.afterPublish(total -> {
+            if (total > perEpoch / 2 && Thread.currentThread().getName().equals("w2v-train-0")
+                    && caught.compareAndSet(false, true)) {
+                // Hold worker 0 inside a chunk of epoch 1 until the others have trained the rest of it and wait
+                // at its end (the word count stands still), then checkpoint and stop right there.
+                waitUntilStill(t);
+                t.requestCheckpoint();
+                t.requestStop();
+            }
+        });
+        t.train().close();
+        assertEquals(List.of(), firstRunEpochs, "stopped before the end of epoch 1");
+        try (Checkpoint ck = CheckpointFile.read(file, s -> { })) {
+            int chunks = ck.chunks().chunks();
+            WorkerState[] w = ck.workers();
+            assertEquals(0, w[0].ticket() / chunks, "worker 0 was caught inside epoch 1");
+            assertEquals(1, w[1].ticket() / chunks, "worker 1 waited at the end of epoch 1 with a chunk of epoch 2");
+            assertEquals(1, w[2].ticket() / chunks, "worker 2 likewise");
+            Trainer r = Trainer.resume(ck, corpus);
+            List<String> reported = new ArrayList<>();
+            r.onEpochEnd((e, m) -> reported.add(e + " epochs, " + r.progress().wordsDone() + " words"));
+            try (Model m = r.train()) {
+                assertEquals(List.of("1 epochs, " + perEpoch + " words", "2 epochs, " + 2 * perEpoch + " words"),
+                        reported, "each epoch reported once, with all of its words and none of the next");
+                assertEquals(3 * perEpoch, r.progress().wordsDone());
+            }
+        }
+    }
+
+    /** Returns once the trainer's word count has not moved for 300 ms (10 s at most). */
+    private static void waitUntilStill(Trainer t) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long seen = -1;
+        try {
+            while (System.nanoTime() < deadline) {
+                long now = t.progress().wordsDone();
+                if (now == seen) {
+                    return;
+                }
+                seen = now;
+                Thread.sleep(300);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void roundTripsTablesVocabularyAndStatesByteForByte() throws Exception {
         Path text = dir.resolve("c.txt");
         try (OutputStream o = Files.newOutputStream(text)) {
