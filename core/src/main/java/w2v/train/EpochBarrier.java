@@ -12,6 +12,9 @@ import java.util.function.IntConsumer;
  * resumed from a checkpoint starts with its workers wherever they stood: some still finishing the last chunks of
  * an epoch, others already waiting at its end. A phaser restarted at phase 0 took the first arrivals of each
  * worker as one boundary, whichever epochs they ended, and reported the wrong epoch at the wrong moment.
+ *
+ * <p>A stop ends every wait. A boundary not reported by then stays unreported, and its workers are recorded as
+ * before it, so that a resumed run reports it; one reported before the stop is not reported again.
  */
 final class EpochBarrier {
 
@@ -21,7 +24,7 @@ final class EpochBarrier {
     private final int lastBoundary;
     private final IntConsumer onBoundary;
     private final BooleanSupplier stopped;
-    private int reported;
+    private volatile int reported; // read without the lock by a checkpoint writer (see Trainer)
 
     /**
      * @param startEpochs per worker, the epochs it has finished ({@link WorkerState#epoch()} of a resumed run,
@@ -38,13 +41,21 @@ final class EpochBarrier {
         this.reported = Math.min(lowest(), lastBoundary);
     }
 
-    /** Worker {@code worker} has finished epoch {@code boundary}; returns once all workers have. */
-    synchronized void arriveAndAwait(int worker, int boundary) throws InterruptedException {
+    /**
+     * Worker {@code worker} has finished epoch {@code boundary}. Returns true once all workers have and the
+     * boundary is reported; false if a stop came first (the other workers then leave at their next publication,
+     * which ends the wait).
+     */
+    synchronized boolean arriveAndAwait(int worker, int boundary) throws InterruptedException {
         reached[worker] = boundary;
         advance();
         while (reported < boundary) {
-            wait(); // a stopped worker leaves at its next publication, which ends the wait too
+            if (stopped.getAsBoolean()) {
+                return false;
+            }
+            wait();
         }
+        return true;
     }
 
     /** Worker {@code worker} is done (finished, stopped or failed): nobody waits for it any more. */
@@ -53,15 +64,19 @@ final class EpochBarrier {
         advance();
     }
 
+    /** Boundaries reported so far (those a run resumed from a checkpoint starts past included). */
+    int reported() {
+        return reported;
+    }
+
     private void advance() {
         int all = Math.min(lowest(), lastBoundary);
         try {
             // Workers resumed past a boundary count as arrived, so several may complete at once; each is reported.
-            while (reported < all) {
+            // After a stop none is: its workers are recorded before it, and a resumed run reports it.
+            while (reported < all && !stopped.getAsBoolean()) {
+                onBoundary.accept(reported + 1);
                 reported++;
-                if (!stopped.getAsBoolean()) {
-                    onBoundary.accept(reported);
-                }
             }
         } finally {
             notifyAll();

@@ -143,10 +143,12 @@ public final class Trainer {
             ChunkQueue chunks = resumeFrom != null
                     ? ChunkQueue.resume(corpus.size(), config.epochs(), resumeFrom.chunks())
                     : ChunkQueue.of(corpus.size(), config.threads(), config.epochs());
+            WorkerState[] starts = resumeFrom != null ? resumeFrom.workers() : new WorkerState[config.threads()];
+            EpochBarrier barrier = epochListener == null ? null : epochBarrier(starts, model);
             if (checkpointFile != null) {
                 // A resumed run's stamp was checked against this corpus already (Settings.mismatch): not read twice.
                 stamp = resumeFrom != null ? resumeFrom.settings().corpus() : CorpusStamp.of(corpus);
-                gate = new CheckpointGate(config.threads(), states -> writeCheckpoint(model, states, chunks),
+                gate = new CheckpointGate(config.threads(), states -> writeCheckpoint(model, states, chunks, barrier),
                         checkpointFailureListener);
             }
             UnigramTable unigram = config.negative() > 0 ? new UnigramTable(vocab) : null;
@@ -156,16 +158,6 @@ public final class Trainer {
             memory = memoryReport(model, unigram);
             Worker[] workers = new Worker[config.threads()];
             Thread[] threads = new Thread[workers.length];
-            WorkerState[] starts = resumeFrom != null ? resumeFrom.workers() : new WorkerState[workers.length];
-            EpochBarrier barrier = null;
-            if (epochListener != null) {
-                int[] startEpochs = new int[workers.length];
-                for (int t = 0; t < workers.length; t++) {
-                    startEpochs[t] = starts[t] != null ? starts[t].epoch() : 0;
-                }
-                barrier = new EpochBarrier(startEpochs, config.epochs(), e -> epochListener.accept(e, model),
-                        stop::requested);
-            }
             for (int t = 0; t < workers.length; t++) {
                 Rng rng = new Rng(starts[t] != null ? starts[t].rngState() : mix(config.seed(), t));
                 Arena arena = model.arena();
@@ -228,7 +220,7 @@ public final class Trainer {
                 }
                 if (unfinished) {
                     try {
-                        writeCheckpoint(model, last, chunks); // stopped early: keep what a resume needs
+                        writeCheckpoint(model, last, chunks, barrier); // stopped early: keep what a resume needs
                     } catch (IOException e) {
                         checkpointFailureListener.accept(e); // the vectors trained so far are still worth writing
                     }
@@ -241,13 +233,43 @@ public final class Trainer {
         }
     }
 
-    private void writeCheckpoint(Model model, WorkerState[] states, ChunkQueue chunks) throws IOException {
+    /** Reports epoch ends to the listener; a resumed run's workers start in the epochs their states say. */
+    private EpochBarrier epochBarrier(WorkerState[] starts, Model model) {
+        int[] startEpochs = new int[starts.length];
+        for (int t = 0; t < starts.length; t++) {
+            startEpochs[t] = starts[t] != null ? starts[t].epoch() : 0;
+        }
+        return new EpochBarrier(startEpochs, config.epochs(), e -> epochListener.accept(e, model), stop::requested);
+    }
+
+    private void writeCheckpoint(Model model, WorkerState[] states, ChunkQueue chunks, EpochBarrier barrier)
+            throws IOException {
         long t0 = System.nanoTime();
-        CheckpointFile.write(checkpointFile, new Checkpoint.Settings(config, stamp), states, chunks.position(), vocab,
-                model);
+        WorkerState[] resumable = barrier == null ? states : pastReportedBoundaries(states, chunks, barrier.reported());
+        CheckpointFile.write(checkpointFile, new Checkpoint.Settings(config, stamp), resumable, chunks.position(),
+                vocab, model);
         if (checkpointListener != null) {
             checkpointListener.accept((System.nanoTime() - t0) / 1_000_000);
         }
+    }
+
+    /**
+     * A worker recorded while it waited at an epoch boundary that has been reported since (a checkpoint taken
+     * during the report, or a stop that came in meanwhile) is past that boundary: resumed, it must not wait
+     * there and have the epoch reported a second time. Its state is otherwise that of a worker that crossed.
+     */
+    private static WorkerState[] pastReportedBoundaries(WorkerState[] states, ChunkQueue chunks, int reported) {
+        WorkerState[] out = states.clone();
+        for (int t = 0; t < out.length; t++) {
+            WorkerState s = out[t];
+            if (s != null && s.ticket() != ChunkQueue.NONE) {
+                int crossed = Math.min(chunks.pass(s.ticket()), reported);
+                if (crossed > s.epoch()) {
+                    out[t] = s.withEpoch(crossed);
+                }
+            }
+        }
+        return out;
     }
 
     /** Requests a checkpoint every {@code every}; a daemon, interrupted when training ends. */

@@ -134,26 +134,31 @@ final class Worker implements Runnable {
 
     /**
      * Moves {@link #epoch} up to the pass of the chunk in hand. With a barrier, waits at each boundary until all
-     * workers are there (the last to arrive reports the epoch); a checkpoint taken meanwhile records this worker
-     * in the epoch it is finishing, so a resumed run waits at the same boundary again. Returns false when a stop
-     * was requested during the wait.
+     * workers are there and the last to arrive has reported the epoch. A checkpoint taken meanwhile records this
+     * worker in the epoch it is finishing (past the boundary once that is reported, see Trainer), so a run
+     * resumed before the report waits at the same boundary again. Returns false when a stop was requested.
      */
     private boolean crossEpochBoundaries(TokenReader reader) throws InterruptedException {
         while (epoch < chunks.pass(ticket)) {
-            if (epochBarrier != null) {
-                publish();
-                if (gate != null) {
-                    gate.quiet(id, state(reader));
-                }
-                epochBarrier.arriveAndAwait(id, epoch + 1);
-                if (gate != null) {
-                    gate.busy(id);
-                }
-                if (stop.requested()) {
-                    return false;
-                }
+            if (epochBarrier == null) {
+                epoch++;
+                continue;
+            }
+            publish();
+            if (gate != null) {
+                gate.quiet(id, state(reader));
+            }
+            boolean reported = epochBarrier.arriveAndAwait(id, epoch + 1);
+            if (gate != null) {
+                gate.busy(id);
+            }
+            if (!reported) {
+                return false; // stopped first: recorded before the boundary
             }
             epoch++;
+            if (stop.requested()) {
+                return false; // stopped during the report: recorded past it
+            }
         }
         return true;
     }

@@ -17,4 +17,8 @@ import w2v.corpus.ChunkQueue;
  */
 public record WorkerState(long rngState, int epoch, long ticket, long position, long unpublished, float alpha,
                           long published) {
+
+    public WorkerState withEpoch(int e) {
+        return new WorkerState(rngState, e, ticket, position, unpublished, alpha, published);
+    }
 }

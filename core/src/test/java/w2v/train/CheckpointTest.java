@@ -190,9 +190,81 @@ class CheckpointTest {
         }
     }
 
-    /** Returns once the trainer's word count has not moved for 300 ms (10 s at most). */
+    @Test
+    void stoppedWhileAnEpochWasReportedItIsNotReportedAgainAfterTheResume() throws Exception {
+        CorpusFile corpus = CorpusFile.of(randomCorpus(45_000));
+        Vocabulary v = new VocabularyBuilder(1, 2, 0).build(corpus);
+        TrainingConfig c = config(0, 3);
+        long perEpoch = v.totalCount();
+        Path file = dir.resolve("reported.ckpt");
+        Trainer t = new Trainer(c, corpus, v);
+        t.checkpoints(file, null);
+        List<Integer> firstRunEpochs = new ArrayList<>();
+        t.onEpochEnd((e, m) -> {
+            firstRunEpochs.add(e);
+            t.requestStop(); // as a ^C during the evaluation after epoch 1 would
+        });
+        t.train().close();
+        assertEquals(List.of(1), firstRunEpochs);
+        try (Checkpoint ck = CheckpointFile.read(file, s -> { })) {
+            assertEquals(perEpoch, ck.wordsDone(), "stopped right at the end of epoch 1");
+            Trainer r = Trainer.resume(ck, corpus);
+            List<String> reported = new ArrayList<>();
+            r.onEpochEnd((e, m) -> reported.add(e + " epochs, " + r.progress().wordsDone() + " words"));
+            try (Model m = r.train()) {
+                assertEquals(List.of("2 epochs, " + 2 * perEpoch + " words"), reported);
+                assertEquals(3 * perEpoch, r.progress().wordsDone());
+            }
+        }
+    }
+
+    @Test
+    void aCheckpointTakenWhileAnEpochWasReportedResumesPastThatEpoch() throws Exception {
+        CorpusFile corpus = CorpusFile.of(randomCorpus(45_000));
+        Vocabulary v = new VocabularyBuilder(1, 2, 0).build(corpus);
+        TrainingConfig c = config(0, 3);
+        long perEpoch = v.totalCount();
+        Path file = dir.resolve("during.ckpt");
+        Path kept = dir.resolve("during-kept.ckpt");
+        Trainer t = new Trainer(c, corpus, v);
+        t.checkpoints(file, null);
+        t.onEpochEnd((e, m) -> {
+            if (e == 1) {
+                t.requestCheckpoint(); // as a periodic one falling due during the evaluation
+            }
+        });
+        AtomicLong taken = new AtomicLong();
+        t.onCheckpoint(ms -> {
+            if (taken.incrementAndGet() == 1) {
+                try {
+                    Files.copy(file, kept);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+        t.train().close();
+        assertEquals(1, taken.get());
+        try (Checkpoint ck = CheckpointFile.read(kept, s -> { })) {
+            assertEquals(perEpoch, ck.wordsDone());
+            for (WorkerState w : ck.workers()) {
+                assertEquals(1, w.epoch(), "recorded past the reported boundary: " + w);
+            }
+            Trainer r = Trainer.resume(ck, corpus);
+            List<Integer> reported = new ArrayList<>();
+            r.onEpochEnd((e, m) -> reported.add(e));
+            r.train().close();
+            assertEquals(List.of(2), reported);
+            assertEquals(3 * perEpoch, r.progress().wordsDone());
+        }
+    }
+
+    /**
+     * Returns once the trainer's word count has not moved for a second (30 s at most): the other workers publish
+     * every 10,000 words, a few milliseconds apart, unless they wait at an epoch's end.
+     */
     private static void waitUntilStill(Trainer t) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        long deadline = System.nanoTime() + 30_000_000_000L;
         long seen = -1;
         try {
             while (System.nanoTime() < deadline) {
@@ -201,7 +273,7 @@ class CheckpointTest {
                     return;
                 }
                 seen = now;
-                Thread.sleep(300);
+                Thread.sleep(1000);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
