@@ -108,7 +108,7 @@ final class Worker implements Runnable {
                 }
                 // Also for a resumed chunk in hand: its worker may have been waiting at the boundary before it.
                 if (!crossEpochBoundaries(reader) || !trainChunk(reader)) {
-                    break; // stopped between two sentences
+                    break; // stopped between two sentences or at an epoch boundary
                 }
                 ticket = ChunkQueue.NONE;
             }
