@@ -153,11 +153,9 @@ class CheckpointTest {
         // 25k words per chunk: worker 0 publishes (and can be caught) in the middle of one.
         CorpusFile corpus = CorpusFile.of(randomCorpus(600_000));
         Vocabulary v = new VocabularyBuilder(1, 2, 0).build(corpus);
-        TrainingConfig c = config(0, 3);
         long perEpoch = v.totalCount();
         Path file = dir.resolve("mixed.ckpt");
-        Trainer t = new Trainer(c, corpus, v);
-        t.checkpoints(file, null);
+        Trainer t = threeThreadsCheckpointingTo(file, corpus, v);
         List<Integer> firstRunEpochs = new ArrayList<>();
         t.onEpochEnd((e, m) -> firstRunEpochs.add(e));
         AtomicBoolean caught = new AtomicBoolean();
@@ -179,14 +177,9 @@ class CheckpointTest {
             assertEquals(0, w[0].ticket() / chunks, "worker 0 was caught inside epoch 1");
             assertEquals(1, w[1].ticket() / chunks, "worker 1 waited at the end of epoch 1 with a chunk of epoch 2");
             assertEquals(1, w[2].ticket() / chunks, "worker 2 likewise");
-            Trainer r = Trainer.resume(ck, corpus);
-            List<String> reported = new ArrayList<>();
-            r.onEpochEnd((e, m) -> reported.add(e + " epochs, " + r.progress().wordsDone() + " words"));
-            try (Model m = r.train()) {
-                assertEquals(List.of("1 epochs, " + perEpoch + " words", "2 epochs, " + 2 * perEpoch + " words"),
-                        reported, "each epoch reported once, with all of its words and none of the next");
-                assertEquals(3 * perEpoch, r.progress().wordsDone());
-            }
+            assertEquals(List.of("1 epochs, " + perEpoch + " words", "2 epochs, " + 2 * perEpoch + " words"),
+                    resumeAndReport(ck, corpus, perEpoch),
+                    "each epoch reported once, with all of its words and none of the next");
         }
     }
 
@@ -194,11 +187,9 @@ class CheckpointTest {
     void stoppedWhileAnEpochWasReportedItIsNotReportedAgainAfterTheResume() throws Exception {
         CorpusFile corpus = CorpusFile.of(randomCorpus(45_000));
         Vocabulary v = new VocabularyBuilder(1, 2, 0).build(corpus);
-        TrainingConfig c = config(0, 3);
         long perEpoch = v.totalCount();
         Path file = dir.resolve("reported.ckpt");
-        Trainer t = new Trainer(c, corpus, v);
-        t.checkpoints(file, null);
+        Trainer t = threeThreadsCheckpointingTo(file, corpus, v);
         List<Integer> firstRunEpochs = new ArrayList<>();
         t.onEpochEnd((e, m) -> {
             firstRunEpochs.add(e);
@@ -208,13 +199,7 @@ class CheckpointTest {
         assertEquals(List.of(1), firstRunEpochs);
         try (Checkpoint ck = CheckpointFile.read(file, s -> { })) {
             assertEquals(perEpoch, ck.wordsDone(), "stopped right at the end of epoch 1");
-            Trainer r = Trainer.resume(ck, corpus);
-            List<String> reported = new ArrayList<>();
-            r.onEpochEnd((e, m) -> reported.add(e + " epochs, " + r.progress().wordsDone() + " words"));
-            try (Model m = r.train()) {
-                assertEquals(List.of("2 epochs, " + 2 * perEpoch + " words"), reported);
-                assertEquals(3 * perEpoch, r.progress().wordsDone());
-            }
+            assertEquals(List.of("2 epochs, " + 2 * perEpoch + " words"), resumeAndReport(ck, corpus, perEpoch));
         }
     }
 
@@ -222,12 +207,10 @@ class CheckpointTest {
     void aCheckpointTakenWhileAnEpochWasReportedResumesPastThatEpoch() throws Exception {
         CorpusFile corpus = CorpusFile.of(randomCorpus(45_000));
         Vocabulary v = new VocabularyBuilder(1, 2, 0).build(corpus);
-        TrainingConfig c = config(0, 3);
         long perEpoch = v.totalCount();
         Path file = dir.resolve("during.ckpt");
         Path kept = dir.resolve("during-kept.ckpt");
-        Trainer t = new Trainer(c, corpus, v);
-        t.checkpoints(file, null);
+        Trainer t = threeThreadsCheckpointingTo(file, corpus, v);
         t.onEpochEnd((e, m) -> {
             if (e == 1) {
                 t.requestCheckpoint(); // as a periodic one falling due during the evaluation
@@ -250,13 +233,28 @@ class CheckpointTest {
             for (WorkerState w : ck.workers()) {
                 assertEquals(1, w.epoch(), "recorded past the reported boundary: " + w);
             }
-            Trainer r = Trainer.resume(ck, corpus);
-            List<Integer> reported = new ArrayList<>();
-            r.onEpochEnd((e, m) -> reported.add(e));
-            r.train().close();
-            assertEquals(List.of(2), reported);
-            assertEquals(3 * perEpoch, r.progress().wordsDone());
+            assertEquals(List.of("2 epochs, " + 2 * perEpoch + " words"), resumeAndReport(ck, corpus, perEpoch));
         }
+    }
+
+    /** Skip-gram, 3 threads, 3 epochs, checkpoints to {@code file} when asked. */
+    private static Trainer threeThreadsCheckpointingTo(Path file, CorpusFile corpus, Vocabulary v) {
+        Trainer t = new Trainer(config(0, 3), corpus, v);
+        t.checkpoints(file, null);
+        return t;
+    }
+
+    /**
+     * Resumes from {@code ck} with an epoch listener and returns what it reported, each as "E epochs, W words";
+     * checks that the run trained every word of its 3 epochs once.
+     */
+    private static List<String> resumeAndReport(Checkpoint ck, CorpusFile corpus, long perEpoch) throws Exception {
+        Trainer r = Trainer.resume(ck, corpus);
+        List<String> reported = new ArrayList<>();
+        r.onEpochEnd((e, m) -> reported.add(e + " epochs, " + r.progress().wordsDone() + " words"));
+        r.train().close();
+        assertEquals(3 * perEpoch, r.progress().wordsDone(), "every word of every epoch, once");
+        return reported;
     }
 
     /**
