@@ -49,7 +49,7 @@ public final class TokenReader {
     private int pos;
     private int limit;
     private boolean eof;
-    private boolean rewound; // nothing read since rewind(): position() is the range start
+    private boolean rewound; // nothing read since reset: position() is the range start
     private long truncatedWords;
 
     public TokenReader(FileChannel channel, ByteRange range) {
@@ -58,22 +58,19 @@ public final class TokenReader {
 
     public TokenReader(FileChannel channel, ByteRange range, int bufferSize) {
         this.channel = channel;
-        this.rangeStart = range.start();
-        this.rangeEnd = range.end();
         this.buf = new byte[bufferSize];
         this.bb = ByteBuffer.wrap(buf);
-        rewind();
+        reset(range);
     }
 
-    /** Moves on to another range, keeping the buffer. */
+    /** Starts reading {@code range} from its beginning (another chunk, or the same one again), keeping the buffer. */
     public void reset(ByteRange range) {
         this.rangeStart = range.start();
         this.rangeEnd = range.end();
         rewind();
     }
 
-    /** Starts over at the beginning of the range (each epoch). */
-    public void rewind() {
+    private void rewind() {
         rewound = true;
         bufFileOffset = rangeStart;
         pos = 0;
@@ -118,7 +115,7 @@ public final class TokenReader {
     }
 
     /**
-     * Where {@link #resumeAt} continues exactly from here: the range start right after {@link #rewind()} (whose
+     * Where {@link #resumeAt} continues exactly from here: the range start right after {@link #reset} (whose
      * skipping of a straddling token must happen again), else the file offset of the next unread byte.
      */
     public long position() {

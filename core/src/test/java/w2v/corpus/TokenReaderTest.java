@@ -94,13 +94,13 @@ class TokenReaderTest {
     }
 
     @Test
-    void rewindStartsTheRangeOver() throws IOException {
+    void resetToTheSameRangeStartsItOver() throws IOException {
         Path f = write("one two\nthree four five\nsix");
         try (FileChannel ch = FileChannel.open(f)) {
             ByteRange[] rs = ByteRange.split(Files.size(f), 2);
             TokenReader r = new TokenReader(ch, rs[1], 4);
             List<String> first = drain(r);
-            r.rewind();
+            r.reset(rs[1]);
             assertEquals(first, drain(r));
             assertTrue(!first.isEmpty());
         }
