@@ -21,9 +21,15 @@ public final class WordVectors implements AutoCloseable {
     public enum Format { TEXT, BINARY }
 
     private final w2v.model.WordVectors rows;
+    private final AutoCloseable owner; // what holds the memory of a trained model, or null
 
     WordVectors(w2v.model.WordVectors rows) {
+        this(rows, null);
+    }
+
+    WordVectors(w2v.model.WordVectors rows, AutoCloseable owner) {
         this.rows = Objects.requireNonNull(rows);
+        this.owner = owner;
     }
 
     /** Reads a word2vec text or binary file (the format is detected from its bytes). */
@@ -78,5 +84,12 @@ public final class WordVectors implements AutoCloseable {
     @Override
     public void close() {
         rows.close();
+        if (owner != null) {
+            try {
+                owner.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot free the vectors' memory", e);
+            }
+        }
     }
 }

@@ -1,0 +1,110 @@
+package w2v.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import w2v.Word2Vec;
+import w2v.WordVectors;
+
+/** The library's {@link Word2Vec} trains exactly what {@code w2v train} trains, from a file or from sentences. */
+class LibraryTrainingTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"-cbow 0 -hs 0 -negative 5", "-cbow 1 -hs 0 -negative 5", "-cbow 0 -hs 1 -negative 0",
+            "-cbow 1 -hs 1 -negative 3"})
+    void theBuilderWritesTheSameBytesAsTheCommandLine(String mode) throws Exception {
+        Path corpus = corpus();
+        Path cliOut = dir.resolve("cli.bin");
+        List<String> args = new ArrayList<>(List.of("train", "-train", corpus.toString(), "-output",
+                cliOut.toString(), "-binary", "1", "-size", "12", "-window", "3", "-iter", "2", "-threads", "1",
+                "-min-count", "2", "-seed", "7", "-sample", "1e-3", "-debug", "0"));
+        args.addAll(Arrays.asList(mode.split(" ")));
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, r.exit(), r.err());
+
+        String[] m = mode.split(" ");
+        Word2Vec.Builder b = Word2Vec.builder().dimensions(12).window(3).epochs(2).threads(1).minCount(2).seed(7)
+                .sample(1e-3).hierarchicalSoftmax(m[3].equals("1")).negative(Integer.parseInt(m[5]));
+        if (m[1].equals("0")) {
+            b.skipGram();
+        } else {
+            b.cbow();
+        }
+        Path libOut = dir.resolve("lib.bin");
+        try (WordVectors v = b.build().train(corpus)) {
+            v.save(libOut, WordVectors.Format.BINARY);
+        }
+        assertArrayEquals(Files.readAllBytes(cliOut), Files.readAllBytes(libOut));
+    }
+
+    @Test
+    void sentencesFromAStreamTrainLikeTheFileTheyMakeUp() throws Exception {
+        Path corpus = corpus();
+        Word2Vec w2v = Word2Vec.builder().skipGram().dimensions(10).epochs(1).threads(1).minCount(2).build();
+        float[] fromFile;
+        try (WordVectors v = w2v.train(corpus)) {
+            fromFile = v.vector("w3");
+        }
+        try (var lines = Files.lines(corpus);
+             WordVectors v = w2v.train(lines.map(l -> List.of(l.split(" "))))) {
+            assertArrayEquals(fromFile, v.vector("w3"));
+        }
+    }
+
+    @Test
+    void reportsProgressAndCanBeStopped() throws Exception {
+        Path corpus = corpus();
+        AtomicLong reports = new AtomicLong();
+        AtomicLong lastDone = new AtomicLong();
+        Word2Vec[] self = new Word2Vec[1];
+        self[0] = Word2Vec.builder().skipGram().dimensions(10).epochs(50).threads(1).minCount(2)
+                .progressEvery(java.time.Duration.ofMillis(5))
+                .onProgress(p -> {
+                    reports.incrementAndGet();
+                    lastDone.set(p.wordsDone());
+                    if (p.fraction() > 0.02) {
+                        self[0].stop();
+                    }
+                }).build();
+        try (WordVectors v = self[0].train(corpus)) {
+            assertTrue(v.size() > 10);
+        }
+        assertTrue(reports.get() >= 2, "reports: " + reports.get());
+        assertTrue(lastDone.get() < 50L * 30_000 / 2, "stopped early, done " + lastDone.get());
+    }
+
+    @Test
+    void badSettingsGetTheCommandLinesMessage() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Word2Vec.builder().dimensions(0).build());
+        assertEquals("-size must be between 1 and 10000 (got 0)", e.getMessage());
+        var w = assertThrows(IllegalArgumentException.class, () -> Word2Vec.builder().skipGram().build()
+                .train(List.of(List.of("a b"))));
+        assertTrue(w.getMessage().contains("contains whitespace"), w.getMessage());
+    }
+
+    private Path corpus() throws Exception {
+        Random r = new Random(3);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 30_000; i++) {
+            b.append('w').append((int) Math.abs(r.nextGaussian() * 60)).append(r.nextInt(12) == 0 ? '\n' : ' ');
+        }
+        b.append('\n');
+        return Files.writeString(dir.resolve("corpus.txt"), b);
+    }
+}

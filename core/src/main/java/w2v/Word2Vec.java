@@ -1,0 +1,388 @@
+package w2v;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import w2v.corpus.CorpusFile;
+import w2v.model.Model;
+import w2v.train.Trainer;
+import w2v.train.TrainingConfig;
+import w2v.train.TrainingProgress;
+import w2v.vocab.Vocabulary;
+import w2v.vocab.VocabularyBuilder;
+import w2v.vocab.VocabularyFile;
+
+/**
+ * Trains word vectors with word2vec C's semantics: skip-gram or CBOW, negative sampling and/or hierarchical
+ * softmax, subsampling, a random window of 1..window, a learning rate that decays linearly over all epochs, and
+ * lock-free (Hogwild) worker threads.
+ *
+ * <pre>{@code
+ * Word2Vec w2v = Word2Vec.builder().skipGram().dimensions(300).window(8).negative(5).epochs(5).build();
+ * try (WordVectors vectors = w2v.train(Path.of("corpus.txt"))) {
+ *     System.out.println(vectors.mostSimilar(List.of("king", "woman"), List.of("man"), 10));
+ * }
+ * }</pre>
+ *
+ * <p>Every setting is a method of {@link Builder}, with the default and the checks of the matching
+ * {@code w2v train} flag; {@link Builder#build()} rejects a bad value with an {@link IllegalArgumentException}
+ * whose one-line message is the one the command line prints. One {@code Word2Vec} may train several times,
+ * one training at a time; {@link #stop()} from another thread ends the current one early.
+ */
+public final class Word2Vec {
+
+    /**
+     * Where a training run stands, as reported to {@link Builder#onProgress}.
+     *
+     * @param wordsDone corpus words processed so far, over all epochs (subsampled words included, as in C)
+     * @param wordsTotal the words the whole run will process: corpus words times epochs
+     * @param alpha the current learning rate
+     * @param wordsPerSecond words processed per second of training so far
+     * @param elapsedSeconds seconds since training (not counting the vocabulary pass) started
+     */
+    public record Progress(long wordsDone, long wordsTotal, float alpha, double wordsPerSecond,
+                           double elapsedSeconds) {
+
+        /** The part of the run done, from 0 to 1. */
+        public double fraction() {
+            return wordsTotal == 0 ? 1 : Math.min(1.0, (double) wordsDone / wordsTotal);
+        }
+    }
+
+    private final TrainingConfig config;
+    private final long maxVocab;
+    private final Path readVocabulary;
+    private final Path saveVocabulary;
+    private final Consumer<Progress> progressListener;
+    private final Duration progressEvery;
+    private volatile Trainer running;
+    private volatile boolean stopRequested;
+
+    private Word2Vec(Builder b, TrainingConfig config) {
+        this.config = config;
+        this.maxVocab = b.maxVocab;
+        this.readVocabulary = b.readVocabulary;
+        this.saveVocabulary = b.saveVocabulary;
+        this.progressListener = b.progressListener;
+        this.progressEvery = b.progressEvery;
+    }
+
+    /** A builder with word2vec C's defaults (CBOW, 100 dimensions, window 5, 5 negatives, 5 epochs). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Counts the vocabulary of {@code corpus} (or reads it, with {@link Builder#readVocabulary}) and trains on it.
+     * The corpus is plain text, words separated by whitespace, one sentence per line, read once per epoch: it must
+     * be a regular file that does not change while training runs.
+     *
+     * @return the trained vectors, one per vocabulary word, most frequent first; close them to free their memory.
+     *     After {@link #stop()}, the vectors trained so far.
+     * @throws IOException when the corpus cannot be read or a vocabulary file cannot be read or written
+     * @throws IllegalArgumentException with a one-line message for a corpus that cannot be trained on (missing,
+     *     empty, binary, no word reaching the minimum count) or a training run that diverged
+     * @throws InterruptedException when the calling thread is interrupted (training stops first)
+     */
+    public WordVectors train(Path corpus) throws IOException, InterruptedException {
+        Objects.requireNonNull(corpus, "corpus");
+        stopRequested = false;
+        CorpusFile file = CorpusFile.of(corpus);
+        Vocabulary vocab = vocabulary(file);
+        if (saveVocabulary != null) {
+            VocabularyFile.write(vocab, saveVocabulary);
+        }
+        Trainer trainer = new Trainer(config, file, vocab);
+        running = trainer;
+        Thread reporter = progressListener == null ? null : startReporter(trainer.progress());
+        Model model;
+        try {
+            if (stopRequested) {
+                trainer.requestStop();
+            }
+            model = trainer.train();
+        } finally {
+            running = null;
+            if (reporter != null) {
+                reporter.interrupt();
+                reporter.join();
+                progressListener.accept(progress(trainer.progress()));
+            }
+        }
+        return new WordVectors(new w2v.model.WordVectors(vocab.words(), model.input(), null), model);
+    }
+
+    /**
+     * Trains on sentences the caller supplies, each a list of words (no word may be empty or contain whitespace).
+     * The sentences are read once, streamed to a temporary file (deleted afterwards) and trained on as
+     * {@link #train(Path)} does, so a one-shot iterator works and memory does not grow with the corpus.
+     */
+    public WordVectors train(Iterable<? extends List<String>> sentences) throws IOException, InterruptedException {
+        Objects.requireNonNull(sentences, "sentences");
+        return train(sentences.iterator());
+    }
+
+    /** As {@link #train(Iterable)}, for a stream of sentences (consumed once). */
+    public WordVectors train(Stream<? extends List<String>> sentences) throws IOException, InterruptedException {
+        Objects.requireNonNull(sentences, "sentences");
+        try (sentences) {
+            return train(sentences.iterator());
+        }
+    }
+
+    private WordVectors train(Iterator<? extends List<String>> sentences) throws IOException, InterruptedException {
+        Path spool = Files.createTempFile("w2v-corpus-", ".txt");
+        try {
+            spool(sentences, spool);
+            return train(spool);
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    /** One line per sentence, words separated by one space: the corpus format {@link #train(Path)} reads. */
+    static void spool(Iterator<? extends List<String>> sentences, Path file) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            long n = 0;
+            while (sentences.hasNext()) {
+                List<String> sentence = sentences.next();
+                n++;
+                if (sentence == null) {
+                    throw new IllegalArgumentException("sentence " + n + " is null");
+                }
+                boolean first = true;
+                for (String word : sentence) {
+                    checkWord(word, n);
+                    if (!first) {
+                        w.write(' ');
+                    }
+                    w.write(word);
+                    first = false;
+                }
+                w.write('\n');
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void checkWord(String word, long sentence) {
+        if (word == null || word.isEmpty()) {
+            throw new IllegalArgumentException("sentence " + sentence + " has an empty or null word");
+        }
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0)) {
+                throw new IllegalArgumentException("sentence " + sentence + ": the word '" + word.strip()
+                        + "' contains whitespace or NUL; split it into words first");
+            }
+        }
+    }
+
+    /**
+     * Ends the training in progress after each worker's current sentence; {@code train} then returns the vectors
+     * trained so far. A stop asked for before the corpus is read ends the next training at once.
+     */
+    public void stop() {
+        stopRequested = true;
+        Trainer t = running;
+        if (t != null) {
+            t.requestStop();
+        }
+    }
+
+    private Vocabulary vocabulary(CorpusFile corpus) throws IOException, InterruptedException {
+        if (readVocabulary != null) {
+            return VocabularyFile.read(readVocabulary, config.minCount());
+        }
+        return new VocabularyBuilder(config.threads(), config.minCount(), maxVocab).build(corpus);
+    }
+
+    private Thread startReporter(TrainingProgress p) {
+        return Thread.ofPlatform().daemon().name("w2v-progress-listener").start(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(progressEvery);
+                    progressListener.accept(progress(p));
+                }
+            } catch (InterruptedException e) {
+                // training is over; train() sends the last report
+            }
+        });
+    }
+
+    private static Progress progress(TrainingProgress p) {
+        return new Progress(p.wordsDone(), p.target(), p.alpha(), p.wordsPerSecond(), p.elapsedSeconds());
+    }
+
+    /**
+     * The settings of a training run. Each method names the {@code w2v train} flag it stands for; the defaults
+     * are word2vec C's, except {@link #threads}, which defaults to the available processors.
+     */
+    public static final class Builder {
+        private int dim = 100;
+        private int window = 5;
+        private double sample = 1e-3;
+        private boolean hierarchicalSoftmax;
+        private int negative = 5;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private int epochs = 5;
+        private long minCount = 5;
+        private Float alpha;
+        private boolean cbow = true;
+        private long seed = 1;
+        private Boolean batched;
+        private long maxVocab;
+        private Path readVocabulary;
+        private Path saveVocabulary;
+        private Consumer<Progress> progressListener;
+        private Duration progressEvery = Duration.ofSeconds(1);
+
+        private Builder() {
+        }
+
+        /** {@code -cbow 0}: skip-gram, predicting each context word from the centre word. */
+        public Builder skipGram() {
+            cbow = false;
+            return this;
+        }
+
+        /** {@code -cbow 1} (the default): CBOW, predicting the centre word from the mean of its context. */
+        public Builder cbow() {
+            cbow = true;
+            return this;
+        }
+
+        /** {@code -size}: the vector dimension (default 100). */
+        public Builder dimensions(int dimensions) {
+            this.dim = dimensions;
+            return this;
+        }
+
+        /** {@code -window}: the largest distance between centre and context word (default 5). */
+        public Builder window(int window) {
+            this.window = window;
+            return this;
+        }
+
+        /** {@code -sample}: subsample words more frequent than this (default 1e-3; 0 turns it off). */
+        public Builder sample(double sample) {
+            this.sample = sample;
+            return this;
+        }
+
+        /** {@code -hs}: hierarchical softmax over a Huffman tree of the vocabulary (default off). */
+        public Builder hierarchicalSoftmax(boolean on) {
+            this.hierarchicalSoftmax = on;
+            return this;
+        }
+
+        /** {@code -negative}: negative samples per pair, from unigram^0.75 (default 5; 0 turns it off). */
+        public Builder negative(int negative) {
+            this.negative = negative;
+            return this;
+        }
+
+        /** {@code -threads}: worker threads (default: the available processors). */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /** {@code -iter}: passes over the corpus (default 5). */
+        public Builder epochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** {@code -min-count}: words seen fewer times are dropped (default 5). */
+        public Builder minCount(long minCount) {
+            this.minCount = minCount;
+            return this;
+        }
+
+        /** {@code -alpha}: the starting learning rate (default 0.025 for skip-gram, 0.05 for CBOW). */
+        public Builder alpha(float alpha) {
+            this.alpha = alpha;
+            return this;
+        }
+
+        /** {@code -seed}: initial vectors and every thread's random numbers derive from it (default 1). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * {@code -batch}: skip-gram updates each window as one matrix product (default: on with negative sampling
+         * alone, off otherwise).
+         */
+        public Builder batched(boolean on) {
+            this.batched = on;
+            return this;
+        }
+
+        /** {@code -max-vocab}: bound memory while counting by pruning the rarest words (default 0: no bound). */
+        public Builder maxVocabulary(long maxWords) {
+            this.maxVocab = maxWords;
+            return this;
+        }
+
+        /** {@code -read-vocab}: take the vocabulary ({@code word count} lines) from this file instead of counting. */
+        public Builder readVocabulary(Path file) {
+            this.readVocabulary = file;
+            return this;
+        }
+
+        /** {@code -save-vocab}: write the vocabulary ({@code word count} lines, {@code </s>} first) to this file. */
+        public Builder saveVocabulary(Path file) {
+            this.saveVocabulary = file;
+            return this;
+        }
+
+        /**
+         * Calls {@code listener} about once a second while training runs (on a thread of its own), and once when
+         * it ends.
+         */
+        public Builder onProgress(Consumer<Progress> listener) {
+            this.progressListener = listener;
+            return this;
+        }
+
+        /** How often {@link #onProgress} is called (default 1 second). */
+        public Builder progressEvery(Duration every) {
+            if (every == null || every.isNegative() || every.isZero()) {
+                throw new IllegalArgumentException("the progress interval must be positive (got " + every + ")");
+            }
+            this.progressEvery = every;
+            return this;
+        }
+
+        /**
+         * Checks every setting as {@code w2v train} checks its flags.
+         *
+         * @throws IllegalArgumentException naming the first bad setting by its flag, e.g. "-size must be between
+         *     1 and 10000 (got 0)"
+         */
+        public Word2Vec build() {
+            if (maxVocab < 0) {
+                throw new IllegalArgumentException("-max-vocab must be 0 (no bound) or more (got " + maxVocab + ")");
+            }
+            float a = alpha != null ? alpha : (cbow ? 0.05f : 0.025f);
+            boolean batch = batched != null
+                    ? batched : TrainingConfig.batchedByDefault(cbow, hierarchicalSoftmax, negative);
+            TrainingConfig config = new TrainingConfig(dim, window, sample, hierarchicalSoftmax, negative, threads,
+                    epochs, minCount, a, cbow, seed, batch).validate();
+            return new Word2Vec(this, config);
+        }
+    }
+}
