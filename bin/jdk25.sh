@@ -6,6 +6,9 @@ w2v_find_jdk25() {
     [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
     if "$candidate/bin/java" -version 2>&1 | head -1 | grep -Eq '"25[."]|"25"'; then
       export JAVA_HOME="$candidate"
+      # Maven's own libraries call sun.misc.Unsafe, which JDK 25 warns about on every build. Passed here rather
+      # than in .mvn/jvm.config, so that ./mvnw started on another JDK reaches the enforcer's clear message.
+      export MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow ${MAVEN_OPTS:-}"
       return 0
     fi
   done
