@@ -69,8 +69,10 @@ public final class AnalogyCommand extends QueryCommand<AnalogyCommand.Options> {
         return """
                 Answers "A is to B as C is to ?": w2v analogy vectors.txt man king woman  ->  queen.
                 Several triples may follow the file. The three words are never answers. A word missing from the
-                file is looked up ignoring case. Without words, prompts for three words per line until EXIT or
-                end of input, like word2vec's word-analogy. Exit code 1 when a word is not in the vocabulary.""";
+                file is looked up ignoring case. N may exceed the vocabulary: every other word is then listed.
+                Without words, prompts for three words per line until EXIT or end of input, like word2vec's
+                word-analogy. Exit code 1 when a word is not in the vocabulary or its vector is zero (or not
+                finite) and so has no direction to compare.""";
     }
 
     @Override
@@ -85,12 +87,7 @@ public final class AnalogyCommand extends QueryCommand<AnalogyCommand.Options> {
         if (args.isEmpty()) {
             throw new UsageException("no vector file given");
         }
-        if (o.k < 1) {
-            throw new UsageException("-k must be at least 1");
-        }
-        if (o.restrict < 1) {
-            throw new UsageException("--restrict must be at least 1");
-        }
+        SimilarCommand.checkBounds(o.k, o.restrict);
         Analogies.Method method;
         try {
             method = Analogies.Method.parse(o.method);
@@ -100,6 +97,11 @@ public final class AnalogyCommand extends QueryCommand<AnalogyCommand.Options> {
         List<String> words = args.subList(1, args.size());
         if (words.size() % 3 != 0) {
             throw new UsageException("words come in threes (A B C: B - A + C), got " + words.size());
+        }
+        for (String w : words) {
+            if (w.isBlank()) {
+                throw new UsageException("an empty word; A, B and C each need one");
+            }
         }
         Path file = Path.of(args.get(0));
         long start = System.nanoTime();
@@ -121,6 +123,11 @@ public final class AnalogyCommand extends QueryCommand<AnalogyCommand.Options> {
                 Analogies.Answer a = answers.get(i);
                 if (!a.found()) {
                     err.println("w2v analogy: not in the vocabulary: " + String.join(", ", a.unknown()));
+                    status = 1;
+                    continue;
+                }
+                if (!a.answered()) {
+                    err.println("w2v analogy: " + a.noDirection());
                     status = 1;
                     continue;
                 }
@@ -160,6 +167,10 @@ public final class AnalogyCommand extends QueryCommand<AnalogyCommand.Options> {
                     method, o.k, o.restrict).get(0);
             if (!a.found()) {
                 out.println("Out of dictionary word: " + String.join(", ", a.unknown()));
+                continue;
+            }
+            if (!a.answered()) {
+                out.println(a.noDirection());
                 continue;
             }
             print(a, method, out);

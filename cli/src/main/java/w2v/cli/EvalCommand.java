@@ -2,8 +2,6 @@ package w2v.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +88,11 @@ public final class EvalCommand extends QueryCommand<EvalCommand.Options> {
                 Analogies: accuracy per section, semantic (sections not starting with "gram"), syntactic and total,
                 and the questions skipped because a word is outside the first N words. Word pairs: Spearman's rho,
                 Pearson's r and the pairs with unknown words. The figures equal gensim 4.2's
-                evaluate_word_analogies(restrict_vocab=N, case_insensitive=True) and evaluate_word_pairs().""";
+                evaluate_word_analogies(restrict_vocab=N, case_insensitive=True) and evaluate_word_pairs(), except
+                that a pair whose score is not a finite number (nan, inf, text) is skipped with a warning, where
+                gensim keeps nan and inf and reports nan correlations.
+                Every file is checked before the vectors are read. Exit code 1 when a file has no question or pair,
+                or when none of its questions or pairs has all its words among the first N words.""";
     }
 
     @Override
@@ -109,8 +111,11 @@ public final class EvalCommand extends QueryCommand<EvalCommand.Options> {
         if (o.analogies.isEmpty() && o.similarity.isEmpty()) {
             throw new UsageException("nothing to evaluate: give --analogies FILE and/or --similarity FILE");
         }
-        if (o.restrict < 1 || o.similarityRestrict < 1) {
-            throw new UsageException("--restrict and --similarity-restrict must be at least 1");
+        if (o.restrict < 1) {
+            throw new UsageException("--restrict must be at least 1, got " + o.restrict);
+        }
+        if (o.similarityRestrict < 1) {
+            throw new UsageException("--similarity-restrict must be at least 1, got " + o.similarityRestrict);
         }
         Analogies.Method method;
         try {
@@ -118,11 +123,21 @@ public final class EvalCommand extends QueryCommand<EvalCommand.Options> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        // Check every input before the (possibly long) load.
-        for (String f : concat(o.analogies, o.similarity)) {
-            if (!Files.isRegularFile(Path.of(f))) {
-                throw new NoSuchFileException(f);
+        if (o.delimiter.isEmpty()) {
+            throw new UsageException("--delimiter must not be empty");
+        }
+        // Read and check every input before the (possibly long) load.
+        List<AnalogyEvaluation.Questions> questionFiles = new ArrayList<>();
+        for (String f : o.analogies) {
+            questionFiles.add(AnalogyEvaluation.readQuestions(Path.of(f)));
+        }
+        List<SimilarityEvaluation.Pairs> pairFiles = new ArrayList<>();
+        for (String f : o.similarity) {
+            SimilarityEvaluation.Pairs p = SimilarityEvaluation.readPairs(Path.of(f), o.delimiter);
+            if (p.warning() != null) {
+                err.println("w2v eval: " + p.warning());
             }
+            pairFiles.add(p);
         }
         AnalogyEvaluation.Options aOpt = new AnalogyEvaluation.Options(o.restrict, !o.caseSensitive,
                 o.dummy4unknown, method);
@@ -134,17 +149,30 @@ public final class EvalCommand extends QueryCommand<EvalCommand.Options> {
         long start = System.nanoTime();
         try (WordVectors v = load(file, words); NormalizedMatrix m = NormalizedMatrix.of(v, words)) {
             double loadSeconds = (System.nanoTime() - start) / 1e9;
+            // A file none of whose questions or pairs could be asked has no figure: one line, exit code 1.
+            int status = 0;
             List<AnalogyEvaluation.Result> analogies = new ArrayList<>();
-            for (String f : o.analogies) {
-                analogies.add(AnalogyEvaluation.evaluate(m, Path.of(f), aOpt));
+            for (int i = 0; i < questionFiles.size(); i++) {
+                AnalogyEvaluation.Result r = AnalogyEvaluation.evaluate(m, questionFiles.get(i), aOpt);
+                if (r.noAnswer() != null) {
+                    err.println("w2v eval: " + o.analogies.get(i) + ": " + r.noAnswer());
+                    status = 1;
+                } else {
+                    analogies.add(r);
+                }
             }
             List<SimilarityEvaluation.Result> similarities = new ArrayList<>();
-            for (String f : o.similarity) {
-                similarities.add(SimilarityEvaluation.evaluate(m, Path.of(f), sOpt));
+            for (SimilarityEvaluation.Pairs p : pairFiles) {
+                try {
+                    similarities.add(SimilarityEvaluation.evaluate(m, p, sOpt));
+                } catch (IllegalArgumentException e) {
+                    err.println("w2v eval: " + e.getMessage());
+                    status = 1;
+                }
             }
             if (o.json) {
                 out.println(json(file, v, loadSeconds, analogies, similarities));
-                return 0;
+                return status;
             }
             out.println(String.format(Locale.ROOT, "%s: %d words of dimension %d (read and normalised in %.2f s)",
                     file.getFileName(), v.size(), v.dim(), loadSeconds));
@@ -156,14 +184,8 @@ public final class EvalCommand extends QueryCommand<EvalCommand.Options> {
             for (SimilarityEvaluation.Result r : similarities) {
                 out.print(r.format());
             }
-            return 0;
+            return status;
         }
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     static String json(Path file, WordVectors v, double loadSeconds, List<AnalogyEvaluation.Result> analogies,

@@ -82,10 +82,15 @@ public final class MapCommand extends QueryCommand<MapCommand.Options> {
             throw new UsageException(args.isEmpty() ? "no vector file given" : "no words given");
         }
         if (o.k < 0) {
-            throw new UsageException("-k must not be negative");
+            throw new UsageException("-k must not be negative, got " + o.k);
         }
         if (o.restrict < 1) {
-            throw new UsageException("--restrict must be at least 1");
+            throw new UsageException("--restrict must be at least 1, got " + o.restrict);
+        }
+        for (String w : args.subList(1, args.size())) {
+            if (w.isBlank()) {
+                throw new UsageException("an empty word; each WORD needs at least one character");
+            }
         }
         int[] size = parseSize(o.size);
         Path png = Path.of(o.output);
@@ -100,15 +105,19 @@ public final class MapCommand extends QueryCommand<MapCommand.Options> {
             if (!map.unknown().isEmpty()) {
                 err.println("w2v map: not in the vocabulary, left out: " + String.join(", ", map.unknown()));
             }
+            for (String why : map.noDirection()) {
+                err.println("w2v map: " + why + "; left out");
+            }
             if (map.points().isEmpty()) {
-                err.println("w2v map: none of the words is in the vocabulary; nothing to draw");
+                err.println("w2v map: none of the words " + (map.noDirection().isEmpty() ? "is in the vocabulary"
+                        : "can be drawn") + "; nothing to draw");
                 return 1;
             }
             map.writePng(png, size[0], size[1]);
             double[] e = map.explained();
             out.println(String.format(Locale.ROOT, "wrote %s: %d words, %dx%d; the axes explain %.1f%% and %.1f%% of "
                     + "the variance", png, map.points().size(), size[0], size[1], 100 * e[0], 100 * e[1]));
-            return map.unknown().isEmpty() ? 0 : 1;
+            return map.unknown().isEmpty() && map.noDirection().isEmpty() ? 0 : 1;
         }
     }
 

@@ -65,8 +65,10 @@ public final class SimilarCommand extends QueryCommand<SimilarCommand.Options> {
                 Prints the N words closest to each QUERY by cosine similarity. A QUERY is a word, or several words
                 in one argument ("king woman"), whose unit vectors are summed, like word2vec's distance tool; the
                 query words themselves are never listed. A word missing from the file is looked up ignoring case.
-                Without queries, prompts for one query per line until EXIT or end of input.
-                Exit code 1 when a query word is not in the vocabulary.""";
+                N may exceed the vocabulary: every other word is then listed. Without queries, prompts for one
+                query per line until EXIT or end of input (blank lines are skipped).
+                Exit code 1 when a query word is not in the vocabulary or its vector is zero (or not finite) and
+                so has no direction to compare.""";
     }
 
     @Override
@@ -81,14 +83,14 @@ public final class SimilarCommand extends QueryCommand<SimilarCommand.Options> {
         if (args.isEmpty()) {
             throw new UsageException("no vector file given");
         }
-        if (o.k < 1) {
-            throw new UsageException("-k must be at least 1");
-        }
-        if (o.restrict < 1) {
-            throw new UsageException("--restrict must be at least 1");
-        }
+        checkBounds(o.k, o.restrict);
         Path file = Path.of(args.get(0));
         List<String> queries = args.subList(1, args.size());
+        for (String q : queries) {
+            if (q.isBlank()) {
+                throw new UsageException("an empty query; each query needs at least one word");
+            }
+        }
         long start = System.nanoTime();
         try (WordVectors v = load(file, 0); NormalizedMatrix m = NormalizedMatrix.of(v)) {
             Neighbours nb = new Neighbours(m);
@@ -108,6 +110,11 @@ public final class SimilarCommand extends QueryCommand<SimilarCommand.Options> {
                 Neighbours.Result r = results.get(i);
                 if (!r.found()) {
                     err.println("w2v similar: not in the vocabulary: " + String.join(", ", r.unknown()));
+                    status = 1;
+                    continue;
+                }
+                if (!r.answered()) {
+                    err.println("w2v similar: " + r.noDirection());
                     status = 1;
                     continue;
                 }
@@ -143,8 +150,22 @@ public final class SimilarCommand extends QueryCommand<SimilarCommand.Options> {
                 out.println("Out of dictionary word: " + String.join(", ", r.unknown()));
                 continue;
             }
+            if (!r.answered()) {
+                out.println(r.noDirection());
+                continue;
+            }
             print(nb.matrix(), r, out);
             out.println();
+        }
+    }
+
+    /** -k and --restrict of the query commands: below 1 they could only give empty answers. */
+    static void checkBounds(int k, int restrict) throws UsageException {
+        if (k < 1) {
+            throw new UsageException("-k must be at least 1, got " + k);
+        }
+        if (restrict < 1) {
+            throw new UsageException("--restrict must be at least 1, got " + restrict);
         }
     }
 

@@ -85,7 +85,7 @@ final class TrainCommand implements Command {
             + "trained so far)")
     boolean discardOnInterrupt;
     @Option(name = "-eval", metaVar = "FILE", usage = "after training, evaluate on an analogy file "
-            + "(questions-words.txt format; first 30000 words, as gensim's restrict_vocab)")
+            + "(questions-words.txt format; first 30000 words, as gensim's restrict_vocab); checked before training")
     Path eval;
     @Option(name = "-eval-every-epoch", usage = "with -eval: also evaluate after each epoch (workers pause meanwhile)")
     boolean evalEveryEpoch;
@@ -180,13 +180,20 @@ final class TrainCommand implements Command {
             err.println("w2v train: -eval-every-epoch needs -eval FILE");
             return 2;
         }
-        if (unwritable == null && eval != null && !Files.isReadable(eval)) {
-            unwritable = eval + ": analogy file not found or not readable";
-        }
         if (unwritable != null) {
             err.println("w2v train: " + unwritable);
             return 1;
         }
+        AnalogyEvaluation.Questions questions = null;
+        if (eval != null) {
+            try {
+                questions = AnalogyEvaluation.readQuestions(eval); // parsed once, used after each evaluation
+            } catch (java.io.IOException e) {
+                err.println("w2v train: -eval " + Errors.describe(e));
+                return 1;
+            }
+        }
+        AnalogyEvaluation.Options evalOptions = AnalogyEvaluation.Options.DEFAULT.withRestrict(EVAL_RESTRICT);
 
         CorpusFile corpus = CorpusFile.of(train);
         Checkpoint resumed = resume != null ? readCheckpoint(corpus, config, err) : null;
@@ -226,15 +233,12 @@ final class TrainCommand implements Command {
         }
         if (evalEveryEpoch) {
             String[] words = vocab.words();
+            AnalogyEvaluation.Questions q = questions;
             trainer.onEpochEnd((epoch, m) -> {
-                try {
-                    var r = AnalogyEvaluation.evaluate(new WordVectors(words, m.input(), null), eval, EVAL_RESTRICT);
-                    out.println("After epoch " + epoch + " of " + config.epochs() + ":");
-                    out.print(r.format());
-                    out.flush();
-                } catch (java.io.IOException e) {
-                    err.println("w2v train: evaluation after epoch " + epoch + " failed: " + Errors.describe(e));
-                }
+                var r = AnalogyEvaluation.evaluate(new WordVectors(words, m.input(), null), q, evalOptions);
+                out.println("After epoch " + epoch + " of " + config.epochs() + ":");
+                report(r, out, err);
+                out.flush();
             });
         }
         try (InterruptGuard guard = InterruptGuard.install(trainer::requestStop)) {
@@ -281,12 +285,24 @@ final class TrainCommand implements Command {
                 if (debug >= 2) {
                     err.println("Memory: " + trainer.memory());
                 }
-                if (eval != null) {
-                    out.print(AnalogyEvaluation.evaluate(vectors, eval, EVAL_RESTRICT).format());
+                if (questions != null) {
+                    report(AnalogyEvaluation.evaluate(vectors, questions, evalOptions), out, err);
                 }
             }
         }
         return 0;
+    }
+
+    /**
+     * The -eval report, or one line when no question could be asked (every one has a word outside the
+     * vocabulary): a warning, since the vectors are written and fine.
+     */
+    private void report(AnalogyEvaluation.Result r, PrintStream out, PrintStream err) {
+        if (r.noAnswer() != null) {
+            err.println("w2v train: warning: -eval " + eval + ": " + r.noAnswer());
+        } else {
+            out.print(r.format());
+        }
     }
 
     /** Reads -resume, refusing with one line a checkpoint this run's flags or training file do not match. */

@@ -44,10 +44,19 @@ public final class Analogies {
     public record Question(String a, String b, String c) {
     }
 
-    /** The answers, best first; empty when a word is unknown ({@code unknown} lists which). */
-    public record Answer(Question question, List<String> unknown, List<Neighbour> answers) {
+    /**
+     * The answers, best first; empty when a word is unknown ({@code unknown} lists which) or the question has no
+     * direction to compare ({@code noDirection} says why: a word's vector is zero or not finite, or b - a + c
+     * is zero).
+     */
+    public record Answer(Question question, List<String> unknown, String noDirection, List<Neighbour> answers) {
         public boolean found() {
             return unknown.isEmpty();
+        }
+
+        /** Whether the question was compared with the rows: every word known and a direction to compare. */
+        public boolean answered() {
+            return found() && noDirection == null;
         }
     }
 
@@ -68,9 +77,13 @@ public final class Analogies {
 
     /**
      * The {@code k} best answers to each question among the first {@code restrict} rows, in one batched pass.
-     * Words are looked up exactly, else case-insensitively (first row in file order).
+     * Words are looked up exactly, else case-insensitively (first row in file order). A {@code k} beyond the
+     * rows returns every row but the three inputs.
+     *
+     * @throws IllegalArgumentException if {@code k} or {@code restrict} is below 1, or a word is blank
      */
     public List<Answer> solve(List<Question> questions, Method method, int k, int restrict) {
+        Neighbours.checkBounds(k, restrict);
         int n = questions.size();
         int[] a = new int[n];
         int[] b = new int[n];
@@ -79,6 +92,7 @@ public final class Analogies {
         List<Integer> asked = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Question q = questions.get(i);
+            Neighbours.checkWords(List.of(q.a(), q.b(), q.c()));
             a[i] = lookup.lookup(q.a());
             b[i] = lookup.lookup(q.b());
             c[i] = lookup.lookup(q.c());
@@ -92,8 +106,9 @@ public final class Analogies {
             if (c[i] < 0) {
                 unknown.add(q.c());
             }
-            answers.add(new Answer(q, List.copyOf(unknown), List.of()));
-            if (unknown.isEmpty()) {
+            String noDirection = unknown.isEmpty() ? noDirection(q, a[i], b[i], c[i], method) : null;
+            answers.add(new Answer(q, List.copyOf(unknown), noDirection, List.of()));
+            if (unknown.isEmpty() && noDirection == null) {
                 asked.add(i);
             }
         }
@@ -108,9 +123,24 @@ public final class Analogies {
         List<Neighbour[]> hits = solveRows(matrix(), qa, qb, qc, method, k, restrict);
         for (int j = 0; j < qa.length; j++) {
             int i = asked.get(j);
-            answers.set(i, new Answer(questions.get(i), List.of(), List.of(hits.get(j))));
+            answers.set(i, new Answer(questions.get(i), List.of(), null, List.of(hits.get(j))));
         }
         return answers;
+    }
+
+    /** Why the question cannot be compared with the rows, or null; gensim would score every row NaN. */
+    private String noDirection(Question q, int a, int b, int c, Method method) {
+        for (int row : new int[] {a, b, c}) {
+            String why = matrix().noDirection(row);
+            if (why != null) {
+                return why;
+            }
+        }
+        if (method == Method.ADD && matrix().combine(new int[] {b, c, a}, new float[] {1f, 1f, -1f}) == null) {
+            return "b - a + c is zero for '" + q.a() + " : " + q.b() + " :: " + q.c()
+                    + "'; the question has no direction to compare";
+        }
+        return null;
     }
 
     /** Row-level batch: answers to a[i] : b[i] :: c[i] : ? among the first {@code rowLimit} rows. */

@@ -1,7 +1,6 @@
 package w2v.eval;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,8 @@ import w2v.model.WordVectors;
  *     starts with {@code gram} are syntactic, the others semantic (the convention of word2vec's file; gensim
  *     does not split them).</li>
  * </ul>
+ * Unlike gensim, a file without any question is refused ({@link #readQuestions}) rather than scored 0/0, and
+ * a result none of whose questions could be asked says so ({@link Result#noAnswer()}).
  * With {@link Analogies.Method#MUL} the same procedure ranks with 3CosMul instead (gensim has no such option).
  * All questions are scored in one batched, parallel search.
  */
@@ -119,6 +120,25 @@ public final class AnalogyEvaluation {
             return total().accuracy();
         }
 
+        /** Questions put to the vectors: those whose four words are all among the first {@code restrict}. */
+        public int answered() {
+            return questions - oov;
+        }
+
+        /**
+         * Null when some question was answered; else why the accuracy means nothing: every question has a word
+         * outside the vocabulary searched (gensim would report 0/0, or 0% with dummy4unknown).
+         */
+        public String noAnswer() {
+            if (answered() > 0) {
+                return null;
+            }
+            String which = questions == 1 ? "the only question could not be answered: it has"
+                    : "none of the " + questions + " questions could be answered: each has";
+            return which + " a word that is not among the first " + options.restrict() + " words of the vectors"
+                    + (options.dummy4unknown() ? " (all counted wrong)" : "");
+        }
+
         /** Percentage of questions with an unknown word, as gensim logs it. */
         public double oovPercent() {
             return questions == 0 ? 0.0 : (double) oov / questions * 100;
@@ -176,7 +196,92 @@ public final class AnalogyEvaluation {
         }
     }
 
+    /**
+     * A questions file parsed, before any vectors are needed: its section names in order and its well-formed
+     * questions, each in its section.
+     *
+     * @param source the file name, as reports show it
+     * @param ignoredLines lines after the first header that were neither a header nor four words
+     */
+    public record Questions(String source, List<String> sections, List<Entry> entries, int ignoredLines) {
+
+        /** One question "a b c expected" of section {@code section} (an index into {@code sections}). */
+        public record Entry(int section, String a, String b, String c, String expected) {
+        }
+
+        public Questions {
+            sections = List.copyOf(sections);
+            entries = List.copyOf(entries);
+        }
+
+        public int size() {
+            return entries.size();
+        }
+    }
+
+    /** Collects questions line by line, as gensim reads them. */
+    private static final class QuestionParser {
+        private final String label;
+        private final List<String> sections = new ArrayList<>();
+        private final List<Questions.Entry> entries = new ArrayList<>();
+        private int ignored;
+
+        QuestionParser(String label) {
+            this.label = label;
+        }
+
+        void line(String line, int number) throws IOException {
+            if (line.startsWith(": ")) {
+                sections.add(Py.strip(Py.lstrip(line, ": ")));
+                return;
+            }
+            if (sections.isEmpty()) {
+                throw new IOException(label + " line " + number + ": a question before the first ': section' line"
+                        + " (expected lines 'a b c d' after ': section' headers)");
+            }
+            List<String> words = Py.split(line);
+            if (words.size() != 4) {
+                ignored++;
+                return;
+            }
+            entries.add(new Questions.Entry(sections.size() - 1, words.get(0), words.get(1), words.get(2),
+                    words.get(3)));
+        }
+
+        Questions done(String source) throws IOException {
+            if (entries.isEmpty()) {
+                throw new IOException(label + ": no analogy question found (expected lines 'a b c d' and "
+                        + "': section' headers)");
+            }
+            return new Questions(source, sections, entries, ignored);
+        }
+    }
+
     private AnalogyEvaluation() {
+    }
+
+    /**
+     * Reads and checks a questions file without any vectors, so a bad file is refused before a long training or
+     * load. Lines are read as gensim reads them (binary mode, strict UTF-8).
+     *
+     * @throws java.nio.file.NoSuchFileException if it does not exist
+     * @throws IOException naming the file when it is a directory, not UTF-8 text, has a question before the first
+     *         section header, or holds no question at all
+     */
+    public static Questions readQuestions(Path file) throws IOException {
+        QuestionParser parser = new QuestionParser(file.toString());
+        EvalFiles.forEachLine(file, "an analogy questions file", false, parser::line);
+        return parser.done(String.valueOf(file.getFileName()));
+    }
+
+    /** Parses questions given as lines (as read from a file, terminators optional). */
+    public static Questions parseQuestions(String source, List<String> lines) throws IOException {
+        QuestionParser parser = new QuestionParser(source);
+        int number = 0;
+        for (String line : lines) {
+            parser.line(line, ++number);
+        }
+        return parser.done(source);
     }
 
     /** gensim's {@code evaluate_word_analogies(questions, restrict_vocab=restrict)} with its other defaults. */
@@ -185,6 +290,10 @@ public final class AnalogyEvaluation {
     }
 
     public static Result evaluate(WordVectors vectors, Path questions, Options options) throws IOException {
+        return evaluate(vectors, readQuestions(questions), options);
+    }
+
+    public static Result evaluate(WordVectors vectors, Questions questions, Options options) {
         try (NormalizedMatrix m = NormalizedMatrix.of(vectors, options.restrict())) {
             return evaluate(m, questions, options);
         }
@@ -192,60 +301,48 @@ public final class AnalogyEvaluation {
 
     /** Evaluates with an existing matrix (which may cover more words than {@code options.restrict()}). */
     public static Result evaluate(NormalizedMatrix matrix, Path questions, Options options) throws IOException {
-        byte[] bytes = Files.readAllBytes(questions);
-        String name = String.valueOf(questions.getFileName());
-        return evaluate(matrix, name, Py.binaryLines(bytes, name), options);
+        return evaluate(matrix, readQuestions(questions), options);
     }
 
     /** Evaluates questions given as lines (as read from a file, terminators optional). */
     public static Result evaluate(NormalizedMatrix matrix, String source, List<String> lines, Options options)
             throws IOException {
+        return evaluate(matrix, parseQuestions(source, lines), options);
+    }
+
+    /** Evaluates parsed questions with an existing matrix (which may cover more than the restricted words). */
+    public static Result evaluate(NormalizedMatrix matrix, Questions questions, Options options) {
         long start = System.nanoTime();
         int rowLimit = Math.min(matrix.rows(), NormalizedMatrix.rowsForWords(matrix.vectors(), options.restrict()));
         Map<String, Integer> ok = Vocab.okVocab(matrix, rowLimit, options.caseInsensitive());
 
-        List<String> sectionNames = new ArrayList<>();
-        List<int[]> counts = new ArrayList<>(); // {correct, incorrect}
+        List<int[]> counts = new ArrayList<>(); // {correct, incorrect} per section
+        for (int s = 0; s < questions.sections().size(); s++) {
+            counts.add(new int[2]);
+        }
         // Questions to score: section, rows a b c, keys a b c expected.
         List<Integer> qSection = new ArrayList<>();
         List<int[]> qRows = new ArrayList<>();
         List<String[]> qKeys = new ArrayList<>();
-        int questions = 0;
         int oov = 0;
-        int ignored = 0;
-        int lineNo = 0;
-        for (String line : lines) {
-            lineNo++;
-            if (line.startsWith(": ")) {
-                sectionNames.add(Py.strip(Py.lstrip(line, ": ")));
-                counts.add(new int[2]);
-                continue;
+        for (Questions.Entry e : questions.entries()) {
+            String[] k = {e.a(), e.b(), e.c(), e.expected()};
+            if (options.caseInsensitive()) {
+                for (int i = 0; i < 4; i++) {
+                    k[i] = Vocab.upper(k[i]);
+                }
             }
-            if (sectionNames.isEmpty()) {
-                throw new IOException(source + " line " + lineNo + ": a question before the first ': section' line");
-            }
-            List<String> words = Py.split(line);
-            if (words.size() != 4) {
-                ignored++;
-                continue;
-            }
-            String[] k = new String[4];
-            for (int i = 0; i < 4; i++) {
-                k[i] = options.caseInsensitive() ? Vocab.upper(words.get(i)) : words.get(i);
-            }
-            questions++;
-            int section = sectionNames.size() - 1;
             Integer a = ok.get(k[0]);
             Integer b = ok.get(k[1]);
             Integer c = ok.get(k[2]);
             if (a == null || b == null || c == null || !ok.containsKey(k[3])) {
                 oov++;
                 if (options.dummy4unknown()) {
-                    counts.get(section)[1]++;
+                    counts.get(e.section())[1]++;
                 }
                 continue;
             }
-            qSection.add(section);
+            qSection.add(e.section());
             qRows.add(new int[] {a, b, c});
             qKeys.add(k);
         }
@@ -266,12 +363,13 @@ public final class AnalogyEvaluation {
             counts.get(qSection.get(i))[right ? 0 : 1]++;
         }
 
-        List<Section> sections = new ArrayList<>(sectionNames.size());
-        for (int s = 0; s < sectionNames.size(); s++) {
-            sections.add(new Section(sectionNames.get(s), counts.get(s)[0], counts.get(s)[1]));
+        List<Section> sections = new ArrayList<>(counts.size());
+        for (int s = 0; s < counts.size(); s++) {
+            sections.add(new Section(questions.sections().get(s), counts.get(s)[0], counts.get(s)[1]));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(source, options, sections, questions, oov, ignored, seconds);
+        return new Result(questions.source(), options, sections, questions.size(), oov, questions.ignoredLines(),
+                seconds);
     }
 
     /**

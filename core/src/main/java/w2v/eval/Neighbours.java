@@ -11,10 +11,20 @@ import java.util.Map;
  */
 public final class Neighbours {
 
-    /** One query's outcome. {@code neighbours} is empty when a word is unknown. */
-    public record Result(List<String> words, int[] rows, List<String> unknown, List<Neighbour> neighbours) {
+    /**
+     * One query's outcome. {@code neighbours} is empty when a word is unknown ({@code unknown} lists them) or
+     * when the query has no direction ({@code noDirection} says why: a word's vector is zero or not finite, or
+     * the words' unit vectors cancel out); it is otherwise empty only if no row can be an answer.
+     */
+    public record Result(List<String> words, int[] rows, List<String> unknown, String noDirection,
+                         List<Neighbour> neighbours) {
         public boolean found() {
             return unknown.isEmpty();
+        }
+
+        /** Whether the query was compared with the rows: every word known and a direction to compare. */
+        public boolean answered() {
+            return found() && noDirection == null;
         }
     }
 
@@ -51,38 +61,74 @@ public final class Neighbours {
 
     /**
      * The {@code k} nearest rows to each query (a list of words whose vectors are summed) among the first
-     * {@code restrict} rows; all queries are scored in one batched pass.
+     * {@code restrict} rows; all queries are scored in one batched pass. A {@code k} beyond the rows returns
+     * every row but the query's own.
+     *
+     * @throws IllegalArgumentException if {@code k} or {@code restrict} is below 1, or a query is empty or has a
+     *         blank word
      */
     public List<Result> similar(List<List<String>> queries, int k, int restrict) {
+        checkBounds(k, restrict);
         List<Result> results = new ArrayList<>(queries.size());
         List<NormalizedMatrix.Query> batch = new ArrayList<>();
         List<Integer> batchIndex = new ArrayList<>();
         for (List<String> words : queries) {
+            checkWords(words);
             int[] rows = new int[words.size()];
             List<String> unknown = new ArrayList<>();
+            String noDirection = null;
             for (int i = 0; i < rows.length; i++) {
                 rows[i] = lookup(words.get(i));
                 if (rows[i] < 0) {
                     unknown.add(words.get(i));
+                } else if (noDirection == null) {
+                    noDirection = matrix.noDirection(rows[i]);
                 }
             }
-            results.add(new Result(List.copyOf(words), rows, List.copyOf(unknown), List.of()));
-            if (unknown.isEmpty() && rows.length > 0) {
+            float[] q = null;
+            if (unknown.isEmpty() && noDirection == null) {
                 float[] weights = new float[rows.length];
                 Arrays.fill(weights, 1f);
-                float[] q = matrix.combine(rows, weights);
-                if (q != null) {
-                    batch.add(NormalizedMatrix.Query.of(q, rows));
-                    batchIndex.add(results.size() - 1);
+                q = matrix.combine(rows, weights);
+                if (q == null) {
+                    noDirection = "the unit vectors of '" + String.join(" ", words)
+                            + "' add up to zero; the query has no direction to compare";
                 }
+            }
+            results.add(new Result(List.copyOf(words), rows, List.copyOf(unknown), noDirection, List.of()));
+            if (q != null) {
+                batch.add(NormalizedMatrix.Query.of(q, rows));
+                batchIndex.add(results.size() - 1);
             }
         }
         List<Neighbour[]> hits = matrix.search(NormalizedMatrix.Scoring.COSINE, batch, k, restrict);
         for (int i = 0; i < hits.size(); i++) {
             int at = batchIndex.get(i);
             Result r = results.get(at);
-            results.set(at, new Result(r.words(), r.rows(), r.unknown(), List.of(hits.get(i))));
+            results.set(at, new Result(r.words(), r.rows(), r.unknown(), null, List.of(hits.get(i))));
         }
         return results;
+    }
+
+    /** Refuses a k or restrict that could only give empty answers. */
+    static void checkBounds(int k, int restrict) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, got " + k);
+        }
+        if (restrict < 1) {
+            throw new IllegalArgumentException("restrict must be at least 1, got " + restrict);
+        }
+    }
+
+    /** Refuses an empty query or a blank word, which no row can match. */
+    static void checkWords(List<String> words) {
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("an empty query: give at least one word");
+        }
+        for (String w : words) {
+            if (w.isBlank()) {
+                throw new IllegalArgumentException("an empty query word");
+            }
+        }
     }
 }

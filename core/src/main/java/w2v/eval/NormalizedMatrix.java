@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
@@ -21,7 +22,11 @@ import w2v.model.WordVectors;
  * them a NaN score) and rows repeating an earlier row's word (gensim keeps only the first).
  *
  * <p>Unit vectors follow gensim's {@code unitvec}: {@code v * (float) (1 / ||v||)}; each score is a sequence of
- * float fused multiply-adds over the dimensions in order, identical for the SIMD and scalar kernels.
+ * float fused multiply-adds over the dimensions in order, identical for the SIMD and scalar kernels. The norm is
+ * summed in double, so rows of huge finite values (3e38, whose float norm overflows; gensim's float32 norm is
+ * infinite and their unit vector zero) and of tiny ones (whose float reciprocal overflows) are divided by their
+ * double norm instead and still come out unit length. A zero row stays zero, as gensim's {@code unitvec} leaves
+ * it, and is marked as having no direction, like a row with a NaN or infinite value.
  */
 public final class NormalizedMatrix implements AutoCloseable {
 
@@ -30,6 +35,10 @@ public final class NormalizedMatrix implements AutoCloseable {
     private static final long BLOCK_BYTES = 256 * 1024;
     /** Queries per task when there are many. */
     private static final int QUERY_BLOCK = 64;
+    /** What {@link #unit} found: a direction, or why there is none. */
+    private static final byte UNIT = 0;
+    private static final byte ZERO = 1;
+    private static final byte NOT_FINITE = 2;
 
     /** How a search scores a row against a query. */
     public enum Scoring {
@@ -70,6 +79,7 @@ public final class NormalizedMatrix implements AutoCloseable {
     private final long tileBytes;
     private final boolean[] excluded;
     private final boolean[] duplicate;
+    private final byte[] direction;
 
     private NormalizedMatrix(WordVectors vectors, int rows, TileKernel kernel) {
         this.vectors = vectors;
@@ -83,6 +93,7 @@ public final class NormalizedMatrix implements AutoCloseable {
         this.tiles = arena.allocate(Math.max(64, tileBytes * tileCount), 64);
         this.excluded = new boolean[rows];
         this.duplicate = new boolean[rows];
+        this.direction = new byte[rows];
     }
 
     /** Normalises every row of {@code vectors} (which must stay open while this matrix is used). */
@@ -135,17 +146,11 @@ public final class NormalizedMatrix implements AutoCloseable {
                 break;
             }
             vectors.table().copyRow(row, v);
-            double sum = 0;
-            for (float x : v) {
-                sum += (double) x * x;
-            }
-            float norm = (float) Math.sqrt(sum);
-            boolean bad = !(norm > 0f) || !Float.isFinite(norm);
-            excluded[row] = bad || duplicate[row];
-            float alpha = bad ? 0f : (float) (1.0 / norm);
+            direction[row] = unit(v, v);
+            excluded[row] = direction[row] != UNIT || duplicate[row];
             long off = base + 4L * l;
             for (int d = 0; d < dim; d++, off += 4L * lanes) {
-                tiles.set(F, off, bad ? 0f : v[d] * alpha);
+                tiles.set(F, off, v[d]);
             }
         }
     }
@@ -174,9 +179,56 @@ public final class NormalizedMatrix implements AutoCloseable {
         return i < rows ? i : -1;
     }
 
+    /**
+     * Writes the unit vector of {@code v} to {@code out} (which may be {@code v}); all zeros when {@code v} is
+     * zero or has a NaN or infinite value. Normal rows get gensim's {@code v * (float) (1 / (float) ||v||)}; rows
+     * whose float norm or its reciprocal overflows get {@code (float) (v / ||v||)} in double.
+     */
+    static byte unit(float[] v, float[] out) {
+        double sum = 0;
+        for (float x : v) {
+            sum += (double) x * x; // at most dim * 1.2e77: no overflow in double
+        }
+        byte kind = Double.isNaN(sum) || Double.isInfinite(sum) ? NOT_FINITE : sum == 0 ? ZERO : UNIT;
+        if (kind != UNIT) {
+            Arrays.fill(out, 0f);
+            return kind;
+        }
+        double norm = Math.sqrt(sum);
+        float alpha = (float) (1.0 / (float) norm);
+        if (alpha > 0f && Float.isFinite(alpha) && Float.isFinite((float) norm)) {
+            for (int d = 0; d < v.length; d++) {
+                out[d] = v[d] * alpha;
+            }
+        } else {
+            for (int d = 0; d < v.length; d++) {
+                out[d] = (float) (v[d] / norm);
+            }
+        }
+        return UNIT;
+    }
+
     /** Whether the row can be a search answer: its vector is non-zero and finite and its word not a repeat. */
     public boolean searchable(int row) {
         return !excluded[row];
+    }
+
+    /** Whether the row's vector has a direction: it is not zero and all its values are finite. */
+    public boolean hasDirection(int row) {
+        return direction[row] == UNIT;
+    }
+
+    /**
+     * Why {@code row} cannot be compared by cosine, as a sentence about its word ("'foo' has a zero vector; it
+     * has no direction to compare"), or null when it can.
+     */
+    public String noDirection(int row) {
+        String why = switch (direction[row]) {
+            case ZERO -> "has a zero vector";
+            case NOT_FINITE -> "has NaN or infinite values in its vector";
+            default -> null;
+        };
+        return why == null ? null : "'" + word(row) + "' " + why + "; it has no direction to compare";
     }
 
     /** Whether the row's word already occurred in an earlier row. */
@@ -233,33 +285,23 @@ public final class NormalizedMatrix implements AutoCloseable {
 
     /** {@code v} scaled to unit length in place as gensim's {@code unitvec} does; null if it is zero. */
     static float[] normalize(float[] v) {
-        double sum = 0;
-        for (float x : v) {
-            sum += (double) x * x;
-        }
-        float norm = (float) Math.sqrt(sum);
-        if (!(norm > 0f) || !Float.isFinite(norm)) {
-            return null;
-        }
-        float alpha = (float) (1.0 / norm);
-        for (int d = 0; d < v.length; d++) {
-            v[d] *= alpha;
-        }
-        return v;
+        return unit(v, v) == UNIT ? v : null;
     }
 
     /**
      * The {@code k} best rows for each query among the first {@code rowLimit} rows, best first; ties go to the
-     * lower row. Runs in parallel (the common fork-join pool) and batches the queries.
+     * lower row. Runs in parallel (the common fork-join pool) and batches the queries. Memory grows with
+     * {@code min(k, rowLimit, rows())} per query, whatever {@code k} is.
      */
     public List<Neighbour[]> search(Scoring scoring, List<Query> queries, int k, int rowLimit) {
         int nq = queries.size();
         List<Neighbour[]> out = new ArrayList<>(nq);
         int limit = Math.min(Math.max(rowLimit, 0), rows);
+        k = Math.min(k, limit); // no query can have more answers than rows
         if (nq == 0) {
             return out;
         }
-        if (k < 1 || limit == 0) {
+        if (k < 1) {
             for (int i = 0; i < nq; i++) {
                 out.add(new Neighbour[0]);
             }

@@ -1,7 +1,6 @@
 package w2v.eval;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,11 @@ import w2v.model.WordVectors;
  * are comments, other malformed lines are ignored; a pair with a word outside the first {@code restrict} words
  * is skipped and counted (or scored 0 with {@code dummy4unknown}); the model's score is the cosine of the two
  * words' vectors; Spearman's rho (ties ranked by average) and Pearson's r as scipy computes them.
+ *
+ * <p>One deviation: gensim skips a score {@code float()} cannot parse but keeps {@code nan} and {@code inf},
+ * which turn both correlations into NaN (scipy propagates them); here those pairs are skipped too, and counted
+ * with the first line holding one ({@link Pairs#warning()}), so one bad line cannot void a whole file. Lines
+ * that are blank (whitespace only) are comments here; gensim skips them as invalid, which changes no figure.
  */
 public final class SimilarityEvaluation {
 
@@ -42,11 +46,98 @@ public final class SimilarityEvaluation {
     }
 
     /**
+     * A word-pair file parsed, before any vectors are needed.
+     *
+     * @param source the file name, as reports show it
+     * @param path the file as given, for messages
+     * @param invalidScores pairs skipped for a score that is not a finite number; {@code firstInvalidLine} is the
+     *        line of the first (0 when there is none)
+     * @param malformedLines lines that are not three fields; {@code firstMalformedLine} is the first
+     */
+    public record Pairs(String source, String path, List<Pair> pairs, int invalidScores, int firstInvalidLine,
+                        int malformedLines, int firstMalformedLine) {
+
+        /** One human judgement: two words and their score. */
+        public record Pair(String a, String b, double score) {
+        }
+
+        public Pairs {
+            pairs = List.copyOf(pairs);
+        }
+
+        /**
+         * What was skipped, for the user ("wordsim.tsv: 1 pair with a non-numeric score skipped (first at line
+         * 12)"), or null when nothing was.
+         */
+        public String warning() {
+            List<String> parts = new ArrayList<>();
+            if (invalidScores > 0) {
+                parts.add(invalidScores + (invalidScores == 1 ? " pair" : " pairs")
+                        + " with a non-numeric score skipped (first at line " + firstInvalidLine + ")");
+            }
+            if (malformedLines > 0) {
+                parts.add(malformedLines + (malformedLines == 1 ? " line" : " lines")
+                        + " without three fields skipped (first at line " + firstMalformedLine + ")");
+            }
+            return parts.isEmpty() ? null : path + ": " + String.join("; ", parts);
+        }
+    }
+
+    /** Collects pairs line by line, as gensim reads them. */
+    private static final class PairParser {
+        private final String path;
+        private final String delimiter;
+        private final List<Pairs.Pair> pairs = new ArrayList<>();
+        private int invalid;
+        private int firstInvalid;
+        private int malformed;
+        private int firstMalformed;
+
+        PairParser(String path, String delimiter) {
+            this.path = path;
+            this.delimiter = delimiter;
+        }
+
+        void line(String line, int number) {
+            if (line.isBlank() || line.startsWith("#")) {
+                return;
+            }
+            List<String> parts = Py.split(line, delimiter);
+            if (parts.size() != 3) {
+                if (malformed++ == 0) {
+                    firstMalformed = number;
+                }
+                return;
+            }
+            Double score = Py.parseFloat(parts.get(2));
+            if (score == null || !Double.isFinite(score)) {
+                if (invalid++ == 0) {
+                    firstInvalid = number;
+                }
+                return;
+            }
+            pairs.add(new Pairs.Pair(parts.get(0), parts.get(1), score));
+        }
+
+        Pairs done(String source) throws IOException {
+            if (pairs.isEmpty()) {
+                String expected = " (expected lines 'word1" + printable(delimiter) + "word2" + printable(delimiter)
+                        + "score'; '#' starts a comment)";
+                throw new IOException(path + ": no word pair " + (invalid > 0
+                        ? "with a numeric score found (" + invalid + " skipped, the first at line " + firstInvalid + ")"
+                        : "found" + expected));
+            }
+            return new Pairs(source, path, pairs, invalid, firstInvalid, malformed, firstMalformed);
+        }
+    }
+
+    /**
      * The outcome. {@code pairs} is the number of judgements correlated, {@code oov} the pairs with an unknown
-     * word (skipped, or included with score 0 under dummy4unknown).
+     * word (skipped, or included with score 0 under dummy4unknown), {@code invalidScores} the pairs skipped for
+     * a score that is not a finite number.
      */
     public record Result(String source, Options options, int pairs, int oov, double spearman, double spearmanP,
-                         double pearson, double pearsonP) {
+                         double pearson, double pearsonP, int invalidScores) {
 
         /** gensim's "Pairs with unknown words ratio", in percent. */
         public double oovPercent() {
@@ -70,6 +161,7 @@ public final class SimilarityEvaluation {
                     + ",\"caseInsensitive\":" + options.caseInsensitive()
                     + ",\"dummy4unknown\":" + options.dummy4unknown()
                     + ",\"pairs\":" + pairs + ",\"oov\":" + oov + ",\"oovPercent\":" + Json.number(oovPercent())
+                    + ",\"invalidScores\":" + invalidScores
                     + ",\"spearman\":" + Json.number(spearman) + ",\"spearmanP\":" + Json.number(spearmanP)
                     + ",\"pearson\":" + Json.number(pearson) + ",\"pearsonP\":" + Json.number(pearsonP) + "}";
         }
@@ -89,63 +181,84 @@ public final class SimilarityEvaluation {
         }
     }
 
+    /**
+     * Reads and checks a word-pair file without any vectors (text mode, strict UTF-8, as gensim reads it), so a
+     * bad file is refused before a long load.
+     *
+     * @throws java.nio.file.NoSuchFileException if it does not exist
+     * @throws IOException naming the file when it is a directory, not UTF-8 text, or holds no pair with a
+     *         numeric score
+     */
+    public static Pairs readPairs(Path file, String delimiter) throws IOException {
+        PairParser parser = new PairParser(file.toString(), delimiter);
+        EvalFiles.forEachLine(file, "a word-pair file", true, (line, number) -> parser.line(line, number));
+        return parser.done(String.valueOf(file.getFileName()));
+    }
+
+    /** Parses judgements given as lines. */
+    public static Pairs parsePairs(String source, List<String> lines, String delimiter) throws IOException {
+        PairParser parser = new PairParser(source, delimiter);
+        int number = 0;
+        for (String line : lines) {
+            parser.line(line, ++number);
+        }
+        return parser.done(source);
+    }
+
     /** Evaluates with an existing matrix (which may cover more words than {@code options.restrict()}). */
     public static Result evaluate(NormalizedMatrix matrix, Path pairs, Options options) throws IOException {
-        String name = String.valueOf(pairs.getFileName());
-        return evaluate(matrix, name, Py.textLines(Files.readAllBytes(pairs), name), options);
+        return evaluate(matrix, readPairs(pairs, options.delimiter()), options);
+    }
+
+    /** Evaluates judgements given as lines. */
+    public static Result evaluate(NormalizedMatrix matrix, String source, List<String> lines, Options options)
+            throws IOException {
+        return evaluate(matrix, parsePairs(source, lines, options.delimiter()), options);
     }
 
     /**
-     * Evaluates judgements given as lines.
+     * Evaluates parsed judgements (read with {@code options.delimiter()}).
      *
-     * @throws IllegalArgumentException when no line is a usable judgement (gensim raises ValueError)
+     * @throws IllegalArgumentException when every pair has an unknown word and dummy4unknown is off (gensim
+     *         raises ValueError)
      */
-    public static Result evaluate(NormalizedMatrix matrix, String source, List<String> lines, Options options) {
+    public static Result evaluate(NormalizedMatrix matrix, Pairs pairs, Options options) {
         int rowLimit = Math.min(matrix.rows(), NormalizedMatrix.rowsForWords(matrix.vectors(), options.restrict()));
         Map<String, Integer> ok = Vocab.okVocab(matrix, rowLimit, options.caseInsensitive());
         List<Double> gold = new ArrayList<>();
         List<Double> model = new ArrayList<>();
         int oov = 0;
-        for (String line : lines) {
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            List<String> parts = Py.split(line, options.delimiter());
-            if (parts.size() != 3) {
-                continue;
-            }
-            String a = options.caseInsensitive() ? Vocab.upper(parts.get(0)) : parts.get(0);
-            String b = options.caseInsensitive() ? Vocab.upper(parts.get(1)) : parts.get(1);
-            Double sim = Py.parseFloat(options.caseInsensitive() ? Vocab.upper(parts.get(2)) : parts.get(2));
-            if (sim == null) {
-                continue;
-            }
+        for (Pairs.Pair p : pairs.pairs()) {
+            String a = options.caseInsensitive() ? Vocab.upper(p.a()) : p.a();
+            String b = options.caseInsensitive() ? Vocab.upper(p.b()) : p.b();
             Integer ra = ok.get(a);
             Integer rb = ok.get(b);
             if (ra == null || rb == null) {
                 oov++;
                 if (options.dummy4unknown()) {
-                    gold.add(sim);
+                    gold.add(p.score());
                     model.add(0.0);
                 }
                 continue;
             }
-            gold.add(sim);
+            gold.add(p.score());
             // gensim's similarity of a zero vector is NaN (0 / 0), which makes the correlations NaN too.
-            boolean zero = !matrix.searchable(ra) || !matrix.searchable(rb);
+            boolean zero = !matrix.hasDirection(ra) || !matrix.hasDirection(rb);
             model.add(zero ? Double.NaN : (double) matrix.cosine(ra, rb));
         }
         if (gold.isEmpty()) {
-            throw new IllegalArgumentException("no usable similarity judgements in " + source
-                    + ": wrong format (word1" + printable(options.delimiter()) + "word2" + printable(options.delimiter())
-                    + "score) or every pair has an unknown word");
+            int n = pairs.pairs().size();
+            throw new IllegalArgumentException(pairs.path() + ": " + (n == 1
+                    ? "the only pair could not be scored: it has" : "none of the " + n
+                    + " pairs could be scored: each has") + " a word that is not among the first "
+                    + options.restrict() + " words of the vectors");
         }
         double[] g = gold.stream().mapToDouble(Double::doubleValue).toArray();
         double[] s = model.stream().mapToDouble(Double::doubleValue).toArray();
         double rho = Correlation.spearman(g, s);
         double r = Correlation.pearson(g, s);
-        return new Result(source, options, g.length, oov, rho, Correlation.pValue(rho, g.length), r,
-                Correlation.pValue(r, g.length));
+        return new Result(pairs.source(), options, g.length, oov, rho, Correlation.pValue(rho, g.length), r,
+                Correlation.pValue(r, g.length), pairs.invalidScores());
     }
 
     private static String printable(String delimiter) {

@@ -6,12 +6,17 @@ import java.util.Arrays;
  * The k best (score, row) pairs seen so far: a binary heap whose root is the worst kept pair. Higher scores are
  * better; between equal scores the lower row (the more frequent word, in a frequency-sorted file) is better,
  * which makes results independent of how rows were split between threads.
+ *
+ * <p>The arrays grow with the pairs kept, so a k far beyond the rows offered (a user's -k 1000000000) costs
+ * memory in proportion to those rows, never to k.
  */
 final class TopK {
 
+    private static final int INITIAL_CAPACITY = 16;
+
     private final int k;
-    private final float[] scores;
-    private final int[] rows;
+    private float[] scores;
+    private int[] rows;
     private int size;
 
     TopK(int k) {
@@ -19,8 +24,14 @@ final class TopK {
             throw new IllegalArgumentException("k = " + k);
         }
         this.k = k;
-        this.scores = new float[k];
-        this.rows = new int[k];
+        int capacity = Math.min(k, INITIAL_CAPACITY);
+        this.scores = new float[capacity];
+        this.rows = new int[capacity];
+    }
+
+    /** Pairs the arrays can hold before they grow again: at most twice the pairs kept (or 16), never above k. */
+    int capacity() {
+        return scores.length;
     }
 
     /** Scores must be strictly greater than this to have a chance to enter. */
@@ -34,6 +45,9 @@ final class TopK {
             return false;
         }
         if (size < k) {
+            if (size == scores.length) {
+                grow();
+            }
             scores[size] = score;
             rows[size] = row;
             siftUp(size++);
@@ -46,6 +60,12 @@ final class TopK {
         rows[0] = row;
         siftDown(0);
         return true;
+    }
+
+    private void grow() {
+        int capacity = (int) Math.min(k, 2L * scores.length);
+        scores = Arrays.copyOf(scores, capacity);
+        rows = Arrays.copyOf(rows, capacity);
     }
 
     void addAll(TopK other) {

@@ -50,31 +50,45 @@ public final class WordMap {
 
     private final List<Point> points;
     private final List<String> unknown;
+    private final List<String> noDirection;
     private final double[] explained;
     private final Map<String, Rectangle> labels = new LinkedHashMap<>();
 
-    private WordMap(List<Point> points, List<String> unknown, double[] explained) {
+    private WordMap(List<Point> points, List<String> unknown, List<String> noDirection, double[] explained) {
         this.points = List.copyOf(points);
         this.unknown = List.copyOf(unknown);
+        this.noDirection = List.copyOf(noDirection);
         this.explained = explained;
     }
 
     /**
-     * Lays out {@code words} (unknown ones are left out and listed by {@link #unknown()}) and the {@code k}
-     * nearest neighbours of each among the first {@code restrict} rows; a word appears once even if it is a
-     * neighbour of several queries.
+     * Lays out {@code words} and the {@code k} nearest neighbours of each among the first {@code restrict} rows
+     * ({@code k} may be 0: the words alone); a word appears once even if it is a neighbour of several queries.
+     * Unknown words are left out and listed by {@link #unknown()}, words without a direction (zero or
+     * non-finite vector) by {@link #noDirection()}.
+     *
+     * @throws IllegalArgumentException if {@code k} is negative, {@code restrict} below 1 or a word is blank
      */
     public static WordMap of(Neighbours neighbours, List<String> words, int k, int restrict) {
+        if (k < 0) {
+            throw new IllegalArgumentException("k must not be negative, got " + k);
+        }
         List<List<String>> queries = new ArrayList<>();
         for (String w : words) {
             queries.add(List.of(w));
         }
-        List<Neighbours.Result> results = neighbours.similar(queries, k, restrict);
+        // k = 0 still looks every word up: the search then asks for the one nearest and keeps none.
+        List<Neighbours.Result> results = neighbours.similar(queries, Math.max(k, 1), restrict);
         Map<Integer, String[]> chosen = new LinkedHashMap<>(); // row -> {word, of, "q" or "n"}
         List<String> unknown = new ArrayList<>();
+        List<String> noDirection = new ArrayList<>();
         for (Neighbours.Result r : results) {
             if (!r.found()) {
                 unknown.addAll(r.unknown());
+                continue;
+            }
+            if (!r.answered()) {
+                noDirection.add(r.noDirection());
                 continue;
             }
             int row = r.rows()[0];
@@ -82,11 +96,11 @@ public final class WordMap {
             chosen.put(row, new String[] {word, word, "q"});
         }
         for (Neighbours.Result r : results) {
-            if (!r.found()) {
+            if (!r.answered()) {
                 continue;
             }
             String of = neighbours.matrix().word(r.rows()[0]);
-            for (Neighbour nb : r.neighbours()) {
+            for (Neighbour nb : r.neighbours().subList(0, Math.min(k, r.neighbours().size()))) {
                 chosen.putIfAbsent(nb.row(), new String[] {nb.word(), of, "n"});
             }
         }
@@ -104,7 +118,7 @@ public final class WordMap {
                     p.coordinates()[i][1]));
             i++;
         }
-        return new WordMap(points, unknown, p.explained());
+        return new WordMap(points, unknown, noDirection, p.explained());
     }
 
     public List<Point> points() {
@@ -113,6 +127,11 @@ public final class WordMap {
 
     public List<String> unknown() {
         return unknown;
+    }
+
+    /** Why each word left out for its vector was left out ("'foo' has a zero vector; ..."). */
+    public List<String> noDirection() {
+        return noDirection;
     }
 
     /** Share of the variance the two axes explain. */
