@@ -62,8 +62,8 @@ abstract class QueryCommand<O> implements Command {
             parser.parseArgument(args);
             return run(options, out, err);
         } catch (CmdLineException | UsageException e) {
-            err.println("w2v " + name() + ": " + e.getMessage());
-            err.println("usage: w2v " + synopsis() + "   (w2v " + name() + " --help for details)");
+            // One line, as for every other error: the message, then where the usage is.
+            err.println("w2v " + name() + ": " + e.getMessage() + "; usage: w2v " + synopsis());
             return 2;
         } catch (NoSuchFileException e) {
             err.println("w2v " + name() + ": no such file: " + e.getFile());

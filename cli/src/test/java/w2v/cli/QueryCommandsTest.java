@@ -86,9 +86,9 @@ class QueryCommandsTest {
     void usageErrorsAreOneLinePlusUsageAndExitTwo() throws Exception {
         var r = run(new AnalogyCommand(LOADER, input("")), vectors, "man", "king");
         assertEquals(2, r.status());
-        assertEquals(2, r.errLines().size(), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
         assertTrue(r.errLines().get(0).startsWith("w2v analogy: words come in threes"), r.err());
-        assertTrue(r.errLines().get(1).startsWith("usage: w2v analogy FILE"), r.err());
+        assertTrue(r.errLines().size() == 1 && r.err().contains("; usage: w2v analogy FILE"), r.err());
 
         r = run(new AnalogyCommand(LOADER, input("")), vectors, "man", "king", "woman", "--method", "div");
         assertEquals(2, r.status());
@@ -213,8 +213,8 @@ class QueryCommandsTest {
             args.addAll(List.of("-o", dir.resolve("bad.txt").toString()));
             r = run(new ClassesCommand(LOADER, input("")), args.toArray(String[]::new));
             assertEquals(2, r.status(), String.join(" ", bad) + ": " + r.err());
-            assertEquals(2, r.errLines().size(), r.err());
-            assertTrue(r.errLines().get(1).startsWith("usage: w2v classes FILE K"), r.err());
+            assertEquals(1, r.errLines().size(), r.err());
+            assertTrue(r.errLines().size() == 1 && r.err().contains("; usage: w2v classes FILE K"), r.err());
             assertFalse(Files.exists(dir.resolve("bad.txt")));
         }
         r = run(new ClassesCommand(LOADER, input("")), vectors, "2", "-o", dir.resolve("no/such/dir.txt").toString());
