@@ -19,6 +19,7 @@ class MalformedFileTest {
 
     private static final ReadOptions AUTO = ReadOptions.DEFAULT;
     private static final ReadOptions BINARY = new ReadOptions(true, false, 0);
+    private static final ReadOptions WITH_HEADER = AUTO.withNoHeader(false);
 
     @TempDir
     Path dir;
@@ -45,26 +46,41 @@ class MalformedFileTest {
 
     @Test
     void emptyFile() throws IOException {
-        assertEquals("empty file, expected a word2vec header \"<count> <dim>\"", error(""));
+        assertEquals("empty file, expected a word2vec header \"<count> <dim>\" or, in a file without header, a row"
+                + " \"<word> <value> ... <value>\"", error(""));
+        assertEquals("empty file, expected a word2vec header \"<count> <dim>\"", error(ascii(""), WITH_HEADER));
+        assertEquals("empty file, expected a row \"<word> <value> ... <value>\" (the file has no header, as asked)",
+                error(ascii(""), AUTO.withNoHeader(true)));
     }
 
     @Test
-    void missingHeader() throws IOException {
+    void missingHeaderWhenOneIsRequired() throws IOException {
         assertEquals("line 1: expected a word2vec header \"<count> <dim>\", found \"the 0.418 0.24968\"",
-                error("the 0.418 0.24968\nof 0.1 0.2\n"));
+                error(ascii("the 0.418 0.24968\nof 0.1 0.2\n"), WITH_HEADER));
+        assertEquals("line 1: expected a word2vec header \"<count> <dim>\", found \"the 0.418 0.24968\"",
+                error(ascii("the 0.418 0.24968\nof 0.1 0.2\n"), BINARY));
     }
 
     @Test
     void badHeaders() throws IOException {
-        assertEquals("line 1: expected a word2vec header \"<count> <dim>\", found \"3\"", error("3\na 1\n"));
-        assertEquals("line 1: expected a word2vec header \"<count> <dim>\", found \"2 3 4\"", error("2 3 4\na 1 2 3\n"));
-        assertEquals("line 1: expected a word2vec header \"<count> <dim>\", found \"2 x\"", error("2 x\n"));
-        assertEquals("line 1: expected a word2vec header \"<count> <dim>\", found \"-2 3\"", error("-2 3\n"));
+        String neither = "line 1: expected a word2vec header \"<count> <dim>\" or, in a file without header, a row"
+                + " \"<word> <value> ... <value>\", found ";
+        assertEquals(neither + "\"3\"", error("3\na 1\n"));
+        assertEquals(neither + "\"2 x\"", error("2 x\n"));
+        assertEquals(neither + "\"\"", error("\n2 1\na 1\n"));
+        // Not two integers, so the first row of a file without header, whose rows then disagree with it.
+        assertEquals("line 2: expected 2 values after word \"a\", found 3 (as many as on line 1: the file has no"
+                + " header)", error("2 3 4\na 1 2 3\n"));
+        assertEquals("line 1: expected a word2vec header \"<count> <dim>\", found \"2 3 4\"",
+                error(ascii("2 3 4\na 1 2 3\n"), WITH_HEADER));
+        assertEquals("line 1: expected a word2vec header \"<count> <dim>\", found \"-2 3\"", error(ascii("-2 3\n"),
+                WITH_HEADER));
         assertEquals("line 1: the dimension in the header must be between 1 and 16777216, found \"2 0\"",
                 error("2 0\na\nb\n"));
         assertTrue(error("99999999999 3\n").startsWith("line 1: the header declares more rows than can be loaded"));
         // A header line that never ends: a binary blob, not a word2vec file.
         assertTrue(error(new byte[10_000], AUTO).startsWith("line 1: expected a word2vec header"));
+        assertTrue(error(new byte[3 << 20], AUTO).startsWith("line 1: expected a word2vec header"));
     }
 
     @Test
@@ -118,8 +134,8 @@ class MalformedFileTest {
     @Test
     void invalidUtf8InATextWordNamesLineAndByteOffset() throws IOException {
         byte[] file = concat(ascii("2 1\nok 1\ncaf"), new byte[] {(byte) 0xC3}, ascii(" 1\n"));
-        assertEquals("line 3, byte offset 12: invalid UTF-8 (byte 0xC3) in word \"caf\uFFFD\"; read with invalid"
-                + " UTF-8 replaced by U+FFFD to accept it", error(file, AUTO));
+        assertEquals("line 3, byte offset 12: invalid UTF-8 (byte 0xC3) in word \"caf\uFFFD\"; read with"
+                + " ReadOptions.withUnicodeErrors(REPLACE) to accept it (invalid UTF-8 becomes U+FFFD)", error(file, AUTO));
     }
 
     // --- binary rows ---
@@ -166,8 +182,8 @@ class MalformedFileTest {
     @Test
     void invalidUtf8InABinaryWordNamesRowAndByteOffset() throws IOException {
         byte[] file = concat(ascii("2 1\nok "), le(1f), ascii("\nx"), new byte[] {(byte) 0xFF}, ascii(" "), le(2f));
-        assertEquals("row 2, byte offset 13: invalid UTF-8 (byte 0xFF) in word \"x\uFFFD\"; read with invalid UTF-8"
-                + " replaced by U+FFFD to accept it", error(file, BINARY));
+        assertEquals("row 2, byte offset 13: invalid UTF-8 (byte 0xFF) in word \"x\uFFFD\"; read with"
+                + " ReadOptions.withUnicodeErrors(REPLACE) to accept it (invalid UTF-8 becomes U+FFFD)", error(file, BINARY));
     }
 
     @Test
