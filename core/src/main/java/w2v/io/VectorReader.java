@@ -60,22 +60,14 @@ public final class VectorReader {
             Boolean noHeader = Boolean.TRUE.equals(options.binary()) ? Boolean.FALSE : options.noHeader();
             Header header = Header.read(in, name, noHeader);
             int limit = options.limit();
-            boolean binary;
-            if (header.inFile()) {
-                int rows = limit > 0 ? Math.min(header.count(), limit) : header.count();
-                if (options.binary() != null) {
-                    binary = options.binary();
-                } else {
-                    in.fill();
-                    binary = FormatDetector.isBinary(in.bytes, in.pos, in.limit, in.sawEndOfFile(), rows,
-                            header.count(), header.dim());
-                }
-                checkRoom(name, header, rows, binary, source, in.offset());
-            } else {
-                header = header.withCount(Header.countRows(source.buffer(), name, limit));
-                binary = false;
+            if (!header.inFile()) {
+                header = header.withCount(Header.countRows(source.buffer(), name, limit)); // see the class comment
             }
             int rows = limit > 0 ? Math.min(header.count(), limit) : header.count();
+            boolean binary = header.inFile() && isBinary(options, in, header, rows);
+            if (header.inFile()) {
+                checkRoom(name, header, rows, binary, source, in.offset());
+            }
             // A headerless file counted up to the limit may have more rows: only a header says there are none.
             boolean wholeFile = header.inFile() ? rows == header.count() : limit == 0 || rows < limit;
             WordDecoder decoder = new WordDecoder(options.unicodeErrors(), name, in.offsetName);
@@ -96,6 +88,16 @@ public final class VectorReader {
                 throw t;
             }
         }
+    }
+
+    /** The format the options force, else the one {@link FormatDetector} sees after the header. */
+    private static boolean isBinary(ReadOptions options, InputBuffer in, Header header, int rows) throws IOException {
+        if (options.binary() != null) {
+            return options.binary();
+        }
+        in.fill();
+        return FormatDetector.isBinary(in.bytes, in.pos, in.limit, in.sawEndOfFile(), rows, header.count(),
+                header.dim());
     }
 
     private static FileChannel open(Path file) throws IOException {
