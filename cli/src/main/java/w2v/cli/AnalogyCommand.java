@@ -21,7 +21,7 @@ public final class AnalogyCommand extends QueryCommand<AnalogyCommand.Options> {
 
     static final String PROMPT = "Enter three words (EXIT to break): ";
 
-    static final class Options {
+    static final class Options extends LoadOptions {
         @Argument(metaVar = "FILE [A B C...]", usage = "vector file (word2vec text or binary), then word triples")
         List<String> arguments = new ArrayList<>();
 

@@ -16,7 +16,7 @@ import w2v.model.WordVectors;
 /** {@code w2v classes FILE K -o OUT}: word2vec C's {@code -classes} on vectors already trained, by any tool. */
 public final class ClassesCommand extends QueryCommand<ClassesCommand.Options> {
 
-    static final class Options {
+    static final class Options extends LoadOptions {
         @Argument(metaVar = "FILE K", usage = "vector file (word2vec text or binary), then the number of classes")
         List<String> arguments = new ArrayList<>();
 

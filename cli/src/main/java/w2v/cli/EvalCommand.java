@@ -21,7 +21,7 @@ import w2v.model.WordVectors;
  */
 public final class EvalCommand extends QueryCommand<EvalCommand.Options> {
 
-    static final class Options {
+    static final class Options extends LoadOptions {
         @Argument(metaVar = "FILE", usage = "vector file (word2vec text or binary)")
         List<String> arguments = new ArrayList<>();
 

@@ -18,7 +18,7 @@ import w2v.model.WordVectors;
 /** {@code w2v map FILE WORD... -o words.png}: the words and their neighbours on a 2-D PCA plot. */
 public final class MapCommand extends QueryCommand<MapCommand.Options> {
 
-    static final class Options {
+    static final class Options extends LoadOptions {
         @Argument(metaVar = "FILE WORD...", usage = "vector file (word2vec text or binary), then words")
         List<String> arguments = new ArrayList<>();
 

@@ -15,18 +15,22 @@ import java.util.Locale;
 import org.kohsuke.args4j.CmdLineException;
 import org.kohsuke.args4j.CmdLineParser;
 import org.kohsuke.args4j.ParserProperties;
+import w2v.io.InvalidUtf8Exception;
+import w2v.io.ReadOptions;
 import w2v.model.WordVectors;
 
 /**
  * What the commands that read a vector file share: args4j parsing into a fresh options object, loading, and
  * turning every failure a user can cause into one line on stderr and an exit code (2 for usage, 1 otherwise).
  *
- * @param <O> the options bean (args4j fields)
+ * @param <O> the options bean (args4j fields), with the reading flags of {@link LoadOptions}
  */
-abstract class QueryCommand<O> implements Command {
+abstract class QueryCommand<O extends LoadOptions> implements Command {
 
     private final VectorLoader loader;
     private final InputStream in;
+    /** The reading flags of the run in progress, for {@link #load}. */
+    private LoadOptions loadOptions = new LoadOptions();
 
     QueryCommand(VectorLoader loader, InputStream in) {
         this.loader = loader;
@@ -60,6 +64,7 @@ abstract class QueryCommand<O> implements Command {
         }
         try {
             parser.parseArgument(args);
+            loadOptions = options;
             return run(options, out, err);
         } catch (CmdLineException | UsageException e) {
             // One line, as for every other error: the message, then where the usage is.
@@ -87,7 +92,11 @@ abstract class QueryCommand<O> implements Command {
         }
     }
 
-    /** Loads a vector file, checking first that it is there (for a clear message). */
+    /**
+     * Loads a vector file with the run's reading flags, checking first that it is there (for a clear message).
+     *
+     * @param limit read only the first this many words (0 = all)
+     */
     WordVectors load(Path file, int limit) throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString());
@@ -95,7 +104,13 @@ abstract class QueryCommand<O> implements Command {
         if (Files.isDirectory(file)) {
             throw new IOException(file + " is a directory, not a vector file");
         }
-        return loader.load(file, limit);
+        ReadOptions options = ReadOptions.DEFAULT.withLimit(limit).withUnicodeErrors(loadOptions.unicodeErrors);
+        try {
+            return loader.load(file, options);
+        } catch (InvalidUtf8Exception e) {
+            throw new IOException(e.problem() + "; rerun with " + LoadOptions.UNICODE_ERRORS
+                    + " replace to accept it (invalid UTF-8 becomes U+FFFD)", e);
+        }
     }
 
     BufferedReader stdin() {

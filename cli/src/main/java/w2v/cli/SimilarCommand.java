@@ -21,7 +21,7 @@ public final class SimilarCommand extends QueryCommand<SimilarCommand.Options> {
 
     static final String PROMPT = "Enter word or sentence (EXIT to break): ";
 
-    static final class Options {
+    static final class Options extends LoadOptions {
         @Argument(metaVar = "FILE [QUERY...]", usage = "vector file (word2vec text or binary), then queries")
         List<String> arguments = new ArrayList<>();
 

@@ -10,10 +10,7 @@ import w2v.model.WordVectors;
 @FunctionalInterface
 interface VectorLoader {
 
-    /**
-     * @param limit read only the first this many words (0 = all)
-     */
-    WordVectors load(Path file, int limit) throws IOException;
+    WordVectors load(Path file, ReadOptions options) throws IOException;
 
-    VectorLoader STANDARD = (file, limit) -> VectorReader.read(file, new ReadOptions(null, false, limit));
+    VectorLoader STANDARD = VectorReader::read;
 }

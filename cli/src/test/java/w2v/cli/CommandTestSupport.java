@@ -49,6 +49,11 @@ final class CommandTestSupport {
     }
 
     /** Test-only word2vec text parser honouring {@code limit}. */
+    /** As a {@link VectorLoader}: only the limit of the options applies. */
+    static WordVectors readText(Path file, w2v.io.ReadOptions options) throws IOException {
+        return readText(file, options.limit());
+    }
+
     static WordVectors readText(Path file, int limit) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         String[] header = lines.get(0).trim().split(" ");

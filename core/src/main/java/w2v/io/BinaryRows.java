@@ -39,11 +39,11 @@ final class BinaryRows implements RowReader {
         long wordOffset = in.offset();
         where.number = row + 1;
         if (in.peek() == -1) {
-            throw new VectorFormatException(file + ": byte offset " + wordOffset + ": expected row " + (row + 1)
-                    + " of the " + count + " the header declares, found the end of the file");
+            throw new VectorFormatException(file + ": " + in.offsetName + " " + wordOffset + ": expected row "
+                    + (row + 1) + " of the " + count + " the header declares, found the end of the file");
         }
         if (!word.readUntilSpace(in, file, where)) {
-            throw new VectorFormatException(file + ": " + where + ", byte offset " + in.offset()
+            throw new VectorFormatException(file + ": " + where + ", " + in.offsetName + " " + in.offset()
                     + ": truncated file: it ends inside word " + Quote.bytes(word.bytes, 0, word.length));
         }
         String w = decoder.decode(word.bytes, 0, word.length, wordOffset, where);
@@ -54,7 +54,7 @@ final class BinaryRows implements RowReader {
             int n = Math.min(left, InputBuffer.CAPACITY / Float.BYTES);
             if (!in.ensure(n * Float.BYTES)) {
                 long missing = (long) left * Float.BYTES - in.available();
-                throw new VectorFormatException(file + ": " + where + ", byte offset " + vectorOffset
+                throw new VectorFormatException(file + ": " + where + ", " + in.offsetName + " " + vectorOffset
                         + ": truncated file: word " + Quote.text(w) + " needs " + (long) dim * Float.BYTES
                         + " bytes of vector (" + dim + " float32), the file ends " + missing + " bytes short");
             }
@@ -66,8 +66,8 @@ final class BinaryRows implements RowReader {
         for (int i = 0; i < dim; i++) {
             float v = seg.get(NATIVE, offset + 4L * i);
             if (!Float.isFinite(v)) {
-                throw new VectorFormatException(file + ": " + where + ", byte offset " + (vectorOffset + 4L * i)
-                        + ": value " + (i + 1) + " of word " + Quote.text(w) + " is "
+                throw new VectorFormatException(file + ": " + where + ", " + in.offsetName + " "
+                        + (vectorOffset + 4L * i) + ": value " + (i + 1) + " of word " + Quote.text(w) + " is "
                         + (Float.isNaN(v) ? "NaN" : "infinite"));
             }
         }
@@ -79,8 +79,8 @@ final class BinaryRows implements RowReader {
         skipWhitespace();
         if (in.peek() != -1) {
             in.ensure(80);
-            throw new VectorFormatException(file + ": byte offset " + in.offset() + ": expected the end of the file after the "
-                    + count + " rows the header declares, found more: "
+            throw new VectorFormatException(file + ": " + in.offsetName + " " + in.offset()
+                    + ": expected the end of the file after the " + count + " rows the header declares, found more: "
                     + Quote.bytes(in.bytes, in.pos, Math.min(in.limit, in.pos + 40)));
         }
     }

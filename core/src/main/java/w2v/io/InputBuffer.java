@@ -1,33 +1,41 @@
 package w2v.io;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.ReadableByteChannel;
 
 /**
- * A byte array filled from a channel, read in place by the parsers: they scan {@code bytes[pos, limit)}
- * directly (no call per byte) and ask for more with {@link #ensure} before each token or vector, so a token
- * never straddles two fills. Knows the file offset of every byte for error messages.
+ * A byte array filled from a {@link Source} (a file, or the decompressed content of a gzip file), read in
+ * place by the parsers: they scan {@code bytes[pos, limit)} directly (no call per byte) and ask for more with
+ * {@link #ensure} before each token or vector, so a token never straddles two fills. Knows the offset of every
+ * byte in the content for error messages.
  */
 final class InputBuffer {
 
     static final int CAPACITY = 1 << 20;
 
-    private final ReadableByteChannel channel;
+    /** Where the bytes come from. */
+    interface Source {
+        /** Like {@link java.io.InputStream#read(byte[], int, int)}: up to len bytes, or -1 at the end. */
+        int read(byte[] b, int off, int len) throws IOException;
+    }
+
+    private final Source source;
+    /** How messages name an offset: "byte offset", or "decompressed byte offset" in a gzip file. */
+    final String offsetName;
     final byte[] bytes = new byte[CAPACITY];
     /** Next unread byte. */
     int pos;
     /** End of the valid bytes. */
     int limit;
-    /** File offset of bytes[0]. */
+    /** Content offset of bytes[0]. */
     private long base;
     private boolean eof;
 
-    InputBuffer(ReadableByteChannel channel) {
-        this.channel = channel;
+    InputBuffer(Source source, String offsetName) {
+        this.source = source;
+        this.offsetName = offsetName;
     }
 
-    /** File offset of {@code bytes[i]}. */
+    /** Content offset of {@code bytes[i]}. */
     long offsetOf(int i) {
         return base + i;
     }
@@ -59,9 +67,8 @@ final class InputBuffer {
             limit -= pos;
             pos = 0;
         }
-        ByteBuffer buf = ByteBuffer.wrap(bytes, limit, CAPACITY - limit);
         while (limit < n) {
-            int r = channel.read(buf);
+            int r = source.read(bytes, limit, CAPACITY - limit);
             if (r < 0) {
                 eof = true;
                 break;

@@ -21,8 +21,12 @@ final class TextRows implements RowReader {
     private final int count;
     private final WordDecoder decoder;
     private final WordBytes word = new WordBytes();
-    /** Line number of the next row; the header is line 1. */
-    private final Place line = new Place("line", 2);
+    /** Line number of the next row. */
+    private final Place line;
+    /** Where the count comes from, for messages. */
+    private final String declared;
+    /** Where the dimension comes from, for messages: said only when it is not in a header. */
+    private final String dimFrom;
 
     TextRows(InputBuffer in, String file, Header header, WordDecoder decoder) {
         this.in = in;
@@ -30,6 +34,9 @@ final class TextRows implements RowReader {
         this.dim = header.dim();
         this.count = header.count();
         this.decoder = decoder;
+        this.line = new Place("line", header.inFile() ? 2 : 1);
+        this.declared = header.inFile() ? "the header declares" : "counted in the file before reading";
+        this.dimFrom = header.inFile() ? "" : " (as many as on line 1: the file has no header)";
     }
 
     @Override
@@ -37,8 +44,8 @@ final class TextRows implements RowReader {
         skipBlanks();
         int c = in.peek();
         if (c == -1) {
-            throw error("expected row " + (row + 1) + " of the " + count
-                    + " the header declares, found the end of the file");
+            throw error("expected row " + (row + 1) + " of the " + count + " " + declared
+                    + ", found the end of the file");
         }
         if (c == '\n') {
             throw error("expected a word and " + dim + " values, found an empty line");
@@ -57,7 +64,7 @@ final class TextRows implements RowReader {
                 e++;
             }
             if (e == p) {
-                throw error("expected " + dim + " values after word " + Quote.text(w) + ", found " + v);
+                throw error("expected " + dim + " values after word " + Quote.text(w) + ", found " + v + dimFrom);
             }
             if (e - p > MAX_TOKEN) {
                 throw error("value " + (v + 1) + " of word " + Quote.text(w) + " is not a number: "
@@ -74,7 +81,8 @@ final class TextRows implements RowReader {
         skipBlanks();
         c = in.peek();
         if (c != '\n' && c != -1) {
-            throw error("expected " + dim + " values after word " + Quote.text(w) + ", found " + (dim + restOfLine()));
+            throw error("expected " + dim + " values after word " + Quote.text(w) + ", found " + (dim + restOfLine())
+                    + dimFrom);
         }
         if (c == '\n') {
             in.pos++;
@@ -96,7 +104,7 @@ final class TextRows implements RowReader {
                 while (end < in.limit && end - in.pos < 80 && in.bytes[end] != '\n') {
                     end++;
                 }
-                throw error("expected the end of the file after the " + count + " rows the header declares, found "
+                throw error("expected the end of the file after the " + count + " rows " + declared + ", found "
                         + Quote.bytes(in.bytes, in.pos, end));
             }
             if (c == '\n') {

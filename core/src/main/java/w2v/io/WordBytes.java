@@ -26,7 +26,7 @@ final class WordBytes {
             while (e < lim && !Words.isAsciiWhitespace(b[e])) {
                 e++;
             }
-            append(b, p, e, file, where, in.offsetOf(p));
+            append(b, p, e, file, where, in.offsetName, in.offsetOf(p));
             in.pos = e;
             if (e < lim) {
                 return;
@@ -53,11 +53,11 @@ final class WordBytes {
             while (e < lim && b[e] != ' ' && b[e] != '\n' && b[e] != 0) {
                 e++;
             }
-            append(b, p, e, file, where, in.offsetOf(p));
+            append(b, p, e, file, where, in.offsetName, in.offsetOf(p));
             in.pos = e;
             if (e < lim) {
                 if (b[e] != ' ') {
-                    throw new VectorFormatException(file + ": " + where + ", byte offset " + in.offsetOf(e)
+                    throw new VectorFormatException(file + ": " + where + ", " + in.offsetName + " " + in.offsetOf(e)
                             + ": expected a word followed by a space, found byte " + Quote.hexByte(b[e]) + " after "
                             + Quote.bytes(bytes, 0, length) + " (is the dimension in the header right?)");
                 }
@@ -67,11 +67,11 @@ final class WordBytes {
         }
     }
 
-    private void append(byte[] src, int from, int to, String file, Place where, long offset)
+    private void append(byte[] src, int from, int to, String file, Place where, String offsetName, long offset)
             throws VectorFormatException {
         int n = to - from;
         if (length + n > MAX_LENGTH) {
-            throw new VectorFormatException(file + ": " + where + ", byte offset " + (offset - length)
+            throw new VectorFormatException(file + ": " + where + ", " + offsetName + " " + (offset - length)
                     + ": expected a word, found more than " + MAX_LENGTH + " bytes without a separator");
         }
         if (length + n > bytes.length) {

@@ -116,6 +116,89 @@ class FileVariantsTest {
     }
 
     @Test
+    void headerlessTextLineEndingsAndSpacing() throws IOException {
+        String[] variants = {
+            "a 1 2\nb 3 -4.5\n", // GloVe
+            "a 1 2\r\nb 3 -4.5\r\n", // CRLF
+            "a 1 2\nb 3 -4.5", // no newline at the end
+            "  a  1\t2 \nb 3 -4.5\n\n \n", // tabs, extra blanks, blank lines at the end
+            "\uFEFFa 1 2\nb 3 -4.5\n", // a byte order mark
+        };
+        for (String s : variants) {
+            for (Boolean noHeader : new Boolean[] {null, true}) {
+                try (WordVectors v = read(ascii(s), ReadOptions.DEFAULT.withNoHeader(noHeader))) {
+                    expect(v, AB, AB_VALUES);
+                    assertEquals(2, v.table().rows(), "counted before allocating");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFirstLineOfTwoIntegersIsAHeaderUnlessTheCallerSaysThereIsNone() throws IOException {
+        byte[] file = ascii("1 2\n3 4\n");
+        try (WordVectors v = read(file, ReadOptions.DEFAULT.withNoHeader(true))) {
+            expect(v, new String[] {"1", "3"}, new float[][] {{2f}, {4f}});
+        }
+        try (WordVectors v = read(ascii("1 2\n3 4 5\n"), ReadOptions.DEFAULT)) {
+            expect(v, new String[] {"3"}, new float[][] {{4f, 5f}});
+        }
+        // Three integers, a negative one or a decimal: not a header, so a row.
+        for (String s : new String[] {"1 2 3\n4 5 6\n", "-1 2\n4 5\n", "1 2.0\n4 5\n"}) {
+            try (WordVectors v = read(ascii(s), ReadOptions.DEFAULT)) {
+                assertEquals(2, v.size(), s);
+                assertEquals("4", v.word(1), s);
+            }
+        }
+    }
+
+    @Test
+    void limitOnAHeaderlessFileCountsOnlyThatFar() throws IOException {
+        byte[] file = ascii("a 1 2\nb 3 -4.5\nc 5\nd x y\n"); // the rows past the limit are not read
+        try (WordVectors v = read(file, ReadOptions.DEFAULT.withLimit(2))) {
+            expect(v, AB, AB_VALUES);
+            assertEquals(2, v.table().rows());
+        }
+        try (WordVectors v = read(ascii("a 1 2\nb 3 -4.5\n"), ReadOptions.DEFAULT.withLimit(10))) {
+            expect(v, AB, AB_VALUES);
+        }
+    }
+
+    @Test
+    void gzipIsRecognisedByItsBytesNotItsName() throws IOException {
+        byte[] text = ascii("2 2\na 1 2\nb 3 -4.5\n");
+        byte[] binary = concat(ascii("2 2\na "), le(1f, 2f), ascii("\nb "), le(3f, -4.5f), ascii("\n"));
+        byte[] glove = ascii("a 1 2\nb 3 -4.5\n");
+        for (byte[] content : new byte[][] {text, binary, glove}) {
+            try (WordVectors v = read(GensimLoadingTest.gzip(content), ReadOptions.DEFAULT)) {
+                expect(v, AB, AB_VALUES);
+            }
+            try (WordVectors v = VectorReader.read(Files.write(dir.resolve("plain.gz"), content), ReadOptions.DEFAULT)) {
+                expect(v, AB, AB_VALUES);
+            }
+        }
+        // One member per byte: every boundary falls somewhere different.
+        int[] everyByte = java.util.stream.IntStream.range(1, binary.length).toArray();
+        try (WordVectors v = read(GensimLoadingTest.gzip(binary, everyByte), ReadOptions.DEFAULT)) {
+            expect(v, AB, AB_VALUES);
+        }
+    }
+
+    @Test
+    void unicodeErrorsIgnoreDropsTheInvalidBytes() throws IOException {
+        byte[] text = concat(ascii("2 1\ncaf"), new byte[] {(byte) 0xC3}, ascii(" 1\nx"),
+                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, ascii("y 2\n"));
+        try (WordVectors v = read(text, ReadOptions.DEFAULT.withUnicodeErrors(ReadOptions.UnicodeErrors.IGNORE))) {
+            assertEquals("caf", v.word(0));
+            assertEquals("xy", v.word(1));
+        }
+        try (WordVectors v = read(text, ReadOptions.DEFAULT.withUnicodeErrors(ReadOptions.UnicodeErrors.REPLACE))) {
+            assertEquals("caf\uFFFD", v.word(0));
+            assertEquals("x\uFFFD\uFFFD\uFFFDy", v.word(1), "three maximal subparts, as Python replaces them");
+        }
+    }
+
+    @Test
     void detectsTheFormatOfDimensionOneFiles() throws IOException {
         try (WordVectors v = read(concat(ascii("1 1\na "), le(0.25f), ascii("\n")), ReadOptions.DEFAULT)) {
             assertEquals(0.25f, v.table().get(0, 0));

@@ -168,10 +168,10 @@ class GensimCompatibilityTest {
         }
     }
 
-    private record Dump(int count, int dim, List<String> words, List<float[]> vectors) {
+    record Dump(int count, int dim, List<String> words, List<float[]> vectors) {
     }
 
-    private static Dump dump(Path file) throws IOException {
+    static Dump dump(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         String[] header = lines.get(0).split(" ");
         List<String> words = new ArrayList<>();
