@@ -1,6 +1,5 @@
 package w2v.cli;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import org.kohsuke.args4j.Argument;
 import org.kohsuke.args4j.Option;
 import w2v.cluster.KMeans;
 import w2v.io.ClassesWriter;
+import w2v.io.OutputPolicy;
 import w2v.model.WordVectors;
 
 /** {@code w2v classes FILE K -o OUT}: word2vec C's {@code -classes} on vectors already trained, by any tool. */
@@ -76,13 +76,12 @@ public final class ClassesCommand extends QueryCommand<ClassesCommand.Options> {
         if (k < 1) {
             throw new UsageException("K must be at least 1, got " + k);
         }
+        Path file = Path.of(o.arguments.get(0));
+        // Checked before loading, which takes a while for a large file.
+        new OutputPolicy().output("-o", o.output).input("the vector file", file).check();
         Path output = Path.of(o.output);
-        String unwritable = OutputPaths.problem(output);
-        if (unwritable != null) {
-            throw new IOException(unwritable); // checked before loading: a large file takes a while
-        }
         long t0 = System.nanoTime();
-        try (WordVectors v = load(Path.of(o.arguments.get(0)), 0)) {
+        try (WordVectors v = load(file, 0)) {
             if (k > v.size()) {
                 throw new UsageException("K " + k + " is more than the " + v.size() + " words of the file");
             }

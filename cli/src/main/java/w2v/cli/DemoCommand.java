@@ -1,6 +1,7 @@
 package w2v.cli;
 
 import java.io.PrintStream;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +14,7 @@ import w2v.eval.AnalogyEvaluation;
 import w2v.eval.Neighbour;
 import w2v.eval.Neighbours;
 import w2v.eval.NormalizedMatrix;
+import w2v.io.AtomicFile;
 import w2v.io.ReadOptions;
 import w2v.io.VectorReader;
 import w2v.model.WordVectors;
@@ -48,8 +50,9 @@ final class DemoCommand implements Command {
         Path vectors = dir.resolve("vectors.bin");
 
         PlantedCorpus corpus = new PlantedCorpus(PlantedCorpus.Spec.defaults().withWords(WORDS));
-        corpus.write(corpusFile);
-        corpus.writeQuestions(questions);
+        // Through the output policy like every other file w2v writes (DIRECTORY may hold links or older files).
+        AtomicFile.replace(corpusFile, ch -> corpus.write(Channels.newOutputStream(ch)));
+        AtomicFile.replace(questions, ch -> corpus.writeQuestions(Channels.newOutputStream(ch)));
         out.printf(Locale.ROOT, "Generated %,d words with %d planted relations (%d analogy questions) in %s%n",
                 WORDS, corpus.relations().size(), corpus.analogies().size(), corpusFile);
 

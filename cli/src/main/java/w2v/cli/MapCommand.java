@@ -2,7 +2,6 @@ package w2v.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.kohsuke.args4j.spi.StopOptionHandler;
 import w2v.eval.Neighbours;
 import w2v.eval.NormalizedMatrix;
 import w2v.eval.WordMap;
+import w2v.io.OutputPolicy;
 import w2v.model.WordVectors;
 
 /** {@code w2v map FILE WORD... -o words.png}: the words and their neighbours on a 2-D PCA plot. */
@@ -93,12 +93,10 @@ public final class MapCommand extends QueryCommand<MapCommand.Options> {
             }
         }
         int[] size = parseSize(o.size);
-        Path png = Path.of(o.output);
-        Path dir = png.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new UsageException("cannot write " + png + ": no such directory");
-        }
         Path file = Path.of(args.get(0));
+        // Before loading and drawing: a bad -o must not cost the work.
+        new OutputPolicy().output("-o", o.output).input("the vector file", file).check();
+        Path png = Path.of(o.output);
         List<String> words = args.subList(1, args.size());
         try (WordVectors v = load(file, 0); NormalizedMatrix m = NormalizedMatrix.of(v)) {
             WordMap map = WordMap.of(new Neighbours(m), words, o.k, o.restrict);

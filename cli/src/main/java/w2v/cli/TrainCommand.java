@@ -13,6 +13,8 @@ import w2v.cluster.KMeans;
 import w2v.corpus.CorpusFile;
 import w2v.eval.AnalogyEvaluation;
 import w2v.io.ClassesWriter;
+import w2v.io.OutputException;
+import w2v.io.OutputPolicy;
 import w2v.io.VectorWriter;
 import w2v.model.Model;
 import w2v.model.WordVectors;
@@ -40,8 +42,9 @@ final class TrainCommand implements Command {
 
     @Option(name = "-train", metaVar = "FILE", usage = "text to train on: words separated by spaces, one sentence per line")
     Path train;
+    // Outputs are kept as typed: a Path would drop a trailing '/', which the output policy refuses.
     @Option(name = "-output", metaVar = "FILE", usage = "where to write the word vectors (none: only build the vocabulary)")
-    Path output;
+    String output;
     @Option(name = "-size", metaVar = "N", usage = "vector dimension (default 100)")
     int size = 100;
     @Option(name = "-window", metaVar = "N", usage = "max distance between centre and context word (default 5)")
@@ -71,7 +74,7 @@ final class TrainCommand implements Command {
             + "when more than N distinct words are held (0 = no bound, the default)")
     long maxVocab = 0;
     @Option(name = "-save-vocab", metaVar = "FILE", usage = "write the vocabulary ('word count' lines)")
-    Path saveVocab;
+    String saveVocab;
     @Option(name = "-read-vocab", metaVar = "FILE", usage = "take the vocabulary from FILE instead of counting")
     Path readVocab;
     @Option(name = "-debug", metaVar = "N", usage = "0 quiet, 1 summary, 2 progress (default), 3 also stack traces")
@@ -91,7 +94,7 @@ final class TrainCommand implements Command {
     boolean evalEveryEpoch;
     @Option(name = "-checkpoint", metaVar = "FILE", usage = "write the full training state to FILE every "
             + "-checkpoint-every and when interrupted; continue later with -resume FILE")
-    Path checkpoint;
+    String checkpoint;
     @Option(name = "-checkpoint-every", metaVar = "T", usage = "with -checkpoint: how often, as 30s, 10m or 2h "
             + "(default " + DEFAULT_CHECKPOINT_EVERY + ")")
     String checkpointEvery;
@@ -168,13 +171,17 @@ final class TrainCommand implements Command {
         if (debug >= 3) {
             System.setProperty("w2v.debug", "true");
         }
-        // Fail before hours of training, not after.
-        String unwritable = OutputPaths.problem(output);
-        if (unwritable == null) {
-            unwritable = OutputPaths.problem(saveVocab);
-        }
-        if (unwritable == null) {
-            unwritable = OutputPaths.problem(checkpoint);
+        // Fail before hours of training, not after, and never write over a file this run reads.
+        String unwritable = null;
+        try {
+            new OutputPolicy()
+                    .output("-output", output).output("-save-vocab", saveVocab).output("-checkpoint", checkpoint)
+                    .input("-train", train).input("-read-vocab", readVocab).input("-eval", eval)
+                    // Read whole before training, then replaced atomically: continuing a run in place is the point.
+                    .inputReadFirst("-resume", resume, "-checkpoint")
+                    .check();
+        } catch (OutputException e) {
+            unwritable = e.getMessage();
         }
         if (evalEveryEpoch && eval == null) {
             err.println("w2v train: -eval-every-epoch needs -eval FILE");
@@ -194,6 +201,8 @@ final class TrainCommand implements Command {
             }
         }
         AnalogyEvaluation.Options evalOptions = AnalogyEvaluation.Options.DEFAULT.withRestrict(EVAL_RESTRICT);
+        Path outputFile = output == null ? null : Path.of(output);
+        Path checkpointFile = checkpoint == null ? null : Path.of(checkpoint);
 
         CorpusFile corpus = CorpusFile.of(train);
         Checkpoint resumed = resume != null ? readCheckpoint(corpus, config, err) : null;
@@ -204,7 +213,7 @@ final class TrainCommand implements Command {
             return 2;
         }
         if (saveVocab != null) {
-            VocabularyFile.write(vocab, saveVocab);
+            VocabularyFile.write(vocab, Path.of(saveVocab));
         }
         if (output == null) {
             if (debug > 0) {
@@ -215,7 +224,7 @@ final class TrainCommand implements Command {
 
         Trainer trainer = resumed != null ? Trainer.resume(resumed, corpus) : new Trainer(config, corpus, vocab);
         if (checkpoint != null) {
-            trainer.checkpoints(checkpoint, every);
+            trainer.checkpoints(checkpointFile, every);
             // AtomicFile's message already says "cannot write FILE: why"; the previous checkpoint is untouched.
             trainer.onCheckpointFailure(e -> {
                 lastCheckpointFailed = true;
@@ -227,7 +236,7 @@ final class TrainCommand implements Command {
                 lastCheckpointFailed = false;
                 if (debug > 0) {
                     err.printf(Locale.ROOT, "%sCheckpoint: %s at %.1f%% (%.1f s)%n",
-                            lineBreak, checkpoint, 100 * trainer.progress().fraction(), ms / 1000.0);
+                            lineBreak, checkpointFile, 100 * trainer.progress().fraction(), ms / 1000.0);
                 }
             });
         }
@@ -261,11 +270,11 @@ final class TrainCommand implements Command {
                 WordVectors vectors = new WordVectors(vocab.words(), model.input(), null);
                 String written;
                 if (classes > 0) {
-                    ClassesWriter.write(vectors, KMeans.classes(vectors, classes), output);
+                    ClassesWriter.write(vectors, KMeans.classes(vectors, classes), outputFile);
                     written = String.format(Locale.ROOT, "%,d classes of %,d words (K-means, %d passes)",
                             classes, vocab.size(), KMeans.ITERATIONS);
                 } else {
-                    VectorWriter.write(vectors, output,
+                    VectorWriter.write(vectors, outputFile,
                             binary == 1 ? VectorWriter.Format.BINARY : VectorWriter.Format.TEXT, config.threads());
                     written = String.format(Locale.ROOT, "%,d x %d vectors (%s)",
                             vocab.size(), config.dim(), binary == 1 ? "binary" : "text");
@@ -273,14 +282,14 @@ final class TrainCommand implements Command {
                 double writeSeconds = (System.nanoTime() - t0) / 1e9;
                 if (guard.interrupted()) {
                     err.println("w2v train: interrupted at " + done + "; wrote the "
-                            + (classes > 0 ? "classes of the vectors" : "vectors") + " trained so far to " + output
-                            + (checkpoint == null ? ""
+                            + (classes > 0 ? "classes of the vectors" : "vectors") + " trained so far to " + outputFile
+                            + (checkpointFile == null ? ""
                                     : lastCheckpointFailed ? "; the checkpoint of this point could not be written"
-                                    : "; continue with -resume " + checkpoint));
+                                    : "; continue with -resume " + checkpointFile));
                     return 130;
                 }
                 if (debug > 0) {
-                    err.println(Summary.training(trainer.progress(), config, written, output, writeSeconds));
+                    err.println(Summary.training(trainer.progress(), config, written, outputFile, writeSeconds));
                 }
                 if (debug >= 2) {
                     err.println("Memory: " + trainer.memory());

@@ -9,7 +9,7 @@ import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import w2v.io.AtomicFile;
 
 /**
  * A 2-D picture of some words and their nearest neighbours: the unit vectors projected on their first two
@@ -283,19 +286,19 @@ public final class WordMap {
         return img;
     }
 
-    /** Renders and writes a PNG (atomically: a temporary file beside {@code out}, then a rename). */
+    /**
+     * Renders and writes a PNG by the output policy ({@link AtomicFile}: a temporary file beside {@code out}, then a
+     * rename; a device or FIFO written in place).
+     */
     public void writePng(Path out, int width, int height) throws IOException {
         BufferedImage img = render(width, height);
-        Path dir = out.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".w2v-map", ".png");
-        try {
-            if (!ImageIO.write(img, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer in this JVM");
+        AtomicFile.replace(out, channel -> {
+            // Cached in memory, not in a temporary file of ImageIO's own; neither closes the channel.
+            try (ImageOutputStream png = new MemoryCacheImageOutputStream(Channels.newOutputStream(channel))) {
+                if (!ImageIO.write(img, "png", png)) {
+                    throw new IOException("no PNG writer in this JVM");
+                }
             }
-            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }
