@@ -29,7 +29,12 @@ import w2v.model.EmbeddingTable;
 public final class WordVectors implements AutoCloseable {
 
     /** A file format for {@link #save}. */
-    public enum Format { TEXT, BINARY }
+    public enum Format {
+        /** word2vec's text format: a header line, then a word and its values in decimal per line. */
+        TEXT,
+        /** word2vec's binary format: a header line, then a word, a space and its little-endian floats. */
+        BINARY
+    }
 
     private final w2v.model.WordVectors rows;
     private volatile NormalizedMatrix matrix;

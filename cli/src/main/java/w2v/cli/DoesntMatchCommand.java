@@ -24,6 +24,7 @@ public final class DoesntMatchCommand extends QueryCommand<DoesntMatchCommand.Op
         List<String> rest = new ArrayList<>();
     }
 
+    /** The command reading vectors with the standard reader. */
     public DoesntMatchCommand() {
         this(VectorLoader.STANDARD, System.in);
     }

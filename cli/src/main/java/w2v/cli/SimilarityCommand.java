@@ -25,6 +25,7 @@ public final class SimilarityCommand extends QueryCommand<SimilarityCommand.Opti
         List<String> rest = new ArrayList<>();
     }
 
+    /** The command reading vectors with the standard reader and pairs from {@code System.in}. */
     public SimilarityCommand() {
         this(VectorLoader.STANDARD, System.in);
     }

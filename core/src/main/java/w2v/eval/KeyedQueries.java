@@ -20,6 +20,14 @@ public final class KeyedQueries {
      * gensim's {@code most_similar(positive, negative, topn=k, restrict_vocab=rowLimit)}: cosine with the unit
      * mean of the positive rows' unit vectors and the negated negative ones'. Empty when that mean is zero (the
      * words cancel out; gensim then scores every row 0 or NaN) or when {@code k < 1}.
+     *
+     * @param m the unit vectors
+     * @param positive rows that attract
+     * @param negative rows that repel
+     * @param k how many answers at most
+     * @param rowLimit answers come from the first this many rows
+     * @return the best rows, best first, never an input row
+     * @throws IllegalArgumentException when both row lists are empty
      */
     public static Neighbour[] mostSimilar(NormalizedMatrix m, int[] positive, int[] negative, int k, int rowLimit) {
         int[] rows = concat(positive, negative);
@@ -43,6 +51,12 @@ public final class KeyedQueries {
      * {@code p(x) = (1 + cos(x, row)) / 2}, the product of {@code p} over the positive rows divided by (the product
      * over the negative rows + 1e-6), an empty product being 1. Only the first {@code rowLimit} rows are answers.
      *
+     * @param m the unit vectors
+     * @param positive rows that attract
+     * @param negative rows that repel
+     * @param k how many answers at most
+     * @param rowLimit answers come from the first this many rows
+     * @return the best rows, best first, never an input row
      * @throws IllegalArgumentException when there is no positive row (gensim raises ValueError)
      */
     public static Neighbour[] mostSimilarCosMul(NormalizedMatrix m, int[] positive, int[] negative, int k,
@@ -87,6 +101,12 @@ public final class KeyedQueries {
     /**
      * gensim's {@code n_similarity}: the cosine of the means of the two sets' raw (not unit) vectors; 0 when a
      * mean is zero, as gensim's {@code unitvec} leaves a zero vector zero.
+     *
+     * @param vectors the vectors as stored
+     * @param a rows of the first set (a row twice counts twice)
+     * @param b rows of the second set
+     * @return the cosine of the two means
+     * @throws IllegalArgumentException when a set is empty
      */
     public static float nSimilarity(WordVectors vectors, int[] a, int[] b) {
         if (a.length == 0 || b.length == 0) {
@@ -117,7 +137,11 @@ public final class KeyedQueries {
      * whose unit vector has the lowest cosine with the unit mean of all the unit vectors. Like gensim's sort of
      * (cosine, word) pairs, equal cosines go to the word that sorts first by code points.
      *
+     * @param m the unit vectors
+     * @param rows the words' rows
      * @param words the words as the caller gave them, parallel to {@code rows} (they break ties)
+     * @return an index into {@code rows}
+     * @throws IllegalArgumentException when {@code rows} is empty
      */
     public static int doesntMatch(NormalizedMatrix m, int[] rows, List<String> words) {
         if (rows.length == 0) {

@@ -337,6 +337,10 @@ public final class NormalizedMatrix implements AutoCloseable {
      * The cosine of each of the first {@code rowLimit} rows with each unit query vector, computed by the search
      * kernel: {@code result[q][row]}. Rows that can never be answers ({@link #searchable}) score NaN. For scores
      * that combine several cosines per row, such as 3CosMul with any number of words.
+     *
+     * @param queries unit vectors of {@link #dim()} floats
+     * @param rowLimit score the first this many rows (at most {@link #rows()})
+     * @return one array of cosines per query, indexed by row
      */
     public float[][] cosines(List<float[]> queries, int rowLimit) {
         int nq = queries.size();
