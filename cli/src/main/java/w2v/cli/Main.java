@@ -12,7 +12,8 @@ public final class Main {
 
     static List<Command> commands() {
         return List.of(new DemoCommand(), new TrainCommand(), new SimilarCommand(), new AnalogyCommand(),
-                new EvalCommand(), new MapCommand(), new ClassesCommand());
+                new SimilarityCommand(), new DoesntMatchCommand(), new EvalCommand(), new MapCommand(),
+                new ClassesCommand());
     }
 
     public static void main(String[] args) {
@@ -54,7 +55,7 @@ public final class Main {
         s.println("usage: w2v COMMAND [ARGS]   (w2v COMMAND --help for its flags)");
         s.println();
         for (Command c : commands()) {
-            s.printf("  %-9s %s%n", c.name(), c.summary());
+            s.printf("  %-12s %s%n", c.name(), c.summary());
         }
         s.println();
         s.println("'w2v -train FILE -output FILE ...' is 'w2v train ...', for word2vec C scripts.");

@@ -32,6 +32,10 @@ public final class SimilarCommand extends QueryCommand<SimilarCommand.Options> {
                 usage = "answer only with the first N words of the file, the most frequent ones (default: all)")
         int restrict = Integer.MAX_VALUE;
 
+        @Option(name = "--negative", metaVar = "WORD",
+                usage = "subtract WORD from every query, as gensim's most_similar(negative=...); repeatable")
+        List<String> negative = new ArrayList<>();
+
         @Option(name = "--", handler = StopOptionHandler.class, usage = "everything after is a query")
         List<String> rest = new ArrayList<>();
     }
@@ -56,7 +60,7 @@ public final class SimilarCommand extends QueryCommand<SimilarCommand.Options> {
 
     @Override
     String synopsis() {
-        return "similar FILE [QUERY...] [-k N] [--restrict N]";
+        return "similar FILE [QUERY...] [--negative WORD]... [-k N] [--restrict N]";
     }
 
     @Override
@@ -67,6 +71,10 @@ public final class SimilarCommand extends QueryCommand<SimilarCommand.Options> {
                 query words themselves are never listed. A word missing from the file is looked up ignoring case.
                 N may exceed the vocabulary: every other word is then listed. Without queries, prompts for one
                 query per line until EXIT or end of input (blank lines are skipped).
+                --negative WORD subtracts WORD from every query, as in gensim's most_similar: king - man + woman is
+                  w2v similar vectors.txt "king woman" --negative man
+                (a flag rather than a "-man" prefix, which would read as an option and clash with words that start
+                with '-'; such a word is typed after --, or as the value of --negative).
                 Exit code 1 when a query word is not in the vocabulary or its vector is zero (or not finite) and
                 so has no direction to compare.""";
     }
@@ -86,6 +94,9 @@ public final class SimilarCommand extends QueryCommand<SimilarCommand.Options> {
         checkBounds(o.k, o.restrict);
         Path file = Path.of(args.get(0));
         List<String> queries = args.subList(1, args.size());
+        if (!o.negative.isEmpty() && queries.isEmpty()) {
+            throw new UsageException("--negative needs a QUERY after FILE (the prompt takes positive words only)");
+        }
         for (String q : queries) {
             if (q.isBlank()) {
                 throw new UsageException("an empty query; each query needs at least one word");
@@ -99,6 +110,9 @@ public final class SimilarCommand extends QueryCommand<SimilarCommand.Options> {
                         + seconds(start));
                 interactive(nb, o, out);
                 return 0;
+            }
+            if (!o.negative.isEmpty()) {
+                return SignedQueries.print(nb, queries, o.negative, o.k, o.restrict, out, err);
             }
             List<List<String>> batch = new ArrayList<>();
             for (String q : queries) {

@@ -375,6 +375,64 @@ public final class NormalizedMatrix implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The cosine of each of the first {@code rowLimit} rows with each unit query vector, computed by the search
+     * kernel: {@code result[q][row]}. Rows that can never be answers ({@link #searchable}) score NaN. For scores
+     * that combine several cosines per row, such as 3CosMul with any number of words.
+     *
+     * @param queries unit vectors of {@link #dim()} floats
+     * @param rowLimit score the first this many rows (at most {@link #rows()})
+     * @return one array of cosines per query, indexed by row
+     */
+    public float[][] cosines(List<float[]> queries, int rowLimit) {
+        int nq = queries.size();
+        int limit = Math.min(Math.max(rowLimit, 0), rows);
+        float[][] out = new float[nq][limit];
+        if (nq == 0 || limit == 0) {
+            return out;
+        }
+        int group = TileKernel.GROUP;
+        int groups = (nq + group - 1) / group;
+        float[] packed = new float[groups * group * dim];
+        for (int i = 0; i < nq; i++) {
+            float[] v = queries.get(i);
+            if (v.length != dim) {
+                throw new IllegalArgumentException("query of dimension " + v.length + ", vectors have " + dim);
+            }
+            int base = (i / group) * group * dim + i % group;
+            for (int d = 0; d < dim; d++) {
+                packed[base + d * group] = v[d];
+            }
+        }
+        int tileCount = (limit + lanes - 1) / lanes;
+        int blockTiles = (int) Math.max(1, BLOCK_BYTES / tileBytes);
+        int blocks = (tileCount + blockTiles - 1) / blockTiles;
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            float[] scores = new float[group * lanes];
+            float[] thresholds = new float[group];
+            java.util.Arrays.fill(thresholds, Float.NEGATIVE_INFINITY);
+            long[] masks = new long[group];
+            int t1 = Math.min(tileCount, (b + 1) * blockTiles);
+            for (int g = 0; g < groups; g++) {
+                for (int t = b * blockTiles; t < t1; t++) {
+                    kernel.cosine8(tiles, t * tileBytes, dim, packed, g * group * dim, thresholds, scores, masks);
+                    for (int j = 0; j < group && g * group + j < nq; j++) {
+                        float[] row = out[g * group + j];
+                        for (int l = 0; l < lanes; l++) {
+                            int r = t * lanes + l;
+                            if (r < limit) {
+                                // Only lanes over the -inf threshold are written: the others scored NaN.
+                                row[r] = excluded[r] || (masks[j] & (1L << l)) == 0 ? Float.NaN
+                                        : scores[j * lanes + l];
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
     /** One search's shared, read-only state; {@link #run} is one task. */
     private final class Search {
         private final Scoring scoring;
