@@ -50,15 +50,46 @@ public final class WordVectors implements AutoCloseable {
         this.owner = owner;
     }
 
+    /** What to do with a word that is not valid UTF-8, as gensim's {@code unicode_errors}. */
+    public enum UnicodeErrors {
+        /** Refuse the file, naming the line or byte offset (gensim's 'strict', the default). */
+        STRICT,
+        /** Decode each invalid sequence as U+FFFD, as Python does ('replace'). */
+        REPLACE,
+        /** Drop the invalid bytes ('ignore'). */
+        IGNORE
+    }
+
     /**
-     * Reads a word2vec text or binary file (the format is detected from its bytes).
+     * Reads a vector file: word2vec text or binary (as word2vec C, gensim and fastText's {@code .vec} write them) or
+     * GloVe text without a header line, each possibly gzip-compressed. The format is detected from the bytes, not
+     * the name.
      *
      * @param file the vector file
      * @return the words and vectors of the file, to be closed by the caller
-     * @throws IOException when the file cannot be read or is not a vector file
+     * @throws IOException when the file cannot be read or is not a vector file; the message is one line naming
+     *     the file and, for a malformed one, the line or byte offset
      */
     public static WordVectors load(Path file) throws IOException {
-        return new WordVectors(VectorReader.read(file, ReadOptions.DEFAULT));
+        return load(file, 0, UnicodeErrors.STRICT);
+    }
+
+    /**
+     * As {@link #load(Path)}, with gensim's {@code limit} and {@code unicode_errors}.
+     *
+     * @param file the vector file
+     * @param limit read only the first {@code limit} words (0: all)
+     * @param unicodeErrors what to do with words that are not valid UTF-8
+     * @return the words and vectors of the file, to be closed by the caller
+     * @throws IOException when the file cannot be read or is not a vector file
+     */
+    public static WordVectors load(Path file, int limit, UnicodeErrors unicodeErrors) throws IOException {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be 0 (all) or more, got " + limit);
+        }
+        ReadOptions options = ReadOptions.DEFAULT.withLimit(limit)
+                .withUnicodeErrors(ReadOptions.UnicodeErrors.valueOf(unicodeErrors.name()));
+        return new WordVectors(VectorReader.read(file, options));
     }
 
     /**

@@ -16,7 +16,7 @@ import w2v.model.WordVectors;
 /** {@code w2v doesnt-match FILE WORD...}: the word that goes least with the others, gensim's {@code doesnt_match}. */
 public final class DoesntMatchCommand extends QueryCommand<DoesntMatchCommand.Options> {
 
-    static final class Options {
+    static final class Options extends LoadOptions {
         @Argument(metaVar = "FILE WORD...", usage = "vector file (word2vec text or binary), then two words or more")
         List<String> arguments = new ArrayList<>();
 

@@ -17,7 +17,7 @@ import w2v.model.WordVectors;
 /** {@code w2v similarity FILE [A B]...}: the cosine similarity of word pairs, gensim's {@code similarity}. */
 public final class SimilarityCommand extends QueryCommand<SimilarityCommand.Options> {
 
-    static final class Options {
+    static final class Options extends LoadOptions {
         @Argument(metaVar = "FILE [A B...]", usage = "vector file (word2vec text or binary), then word pairs")
         List<String> arguments = new ArrayList<>();
 

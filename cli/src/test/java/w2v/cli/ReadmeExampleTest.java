@@ -40,7 +40,7 @@ class ReadmeExampleTest {
 
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
         int compiled = ToolProvider.getSystemJavaCompiler().run(null, diagnostics, diagnostics, "-d",
-                dir.resolve("classes").toString(), "--module-path", module.toString(), "--add-modules", "w2v.core",
+                dir.resolve("classes").toString(), "-classpath", dir.toString(), "--module-path", module.toString(), "--add-modules", "w2v.core",
                 src.toString());
         assertEquals(0, compiled, diagnostics.toString(StandardCharsets.UTF_8));
 
@@ -68,7 +68,7 @@ class ReadmeExampleTest {
         Path module = Path.of(Word2Vec.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
         int compiled = ToolProvider.getSystemJavaCompiler().run(null, diagnostics, diagnostics, "-d",
-                dir.resolve("classes").toString(), "--module-path", module.toString(), "--add-modules", "w2v.core",
+                dir.resolve("classes").toString(), "-classpath", dir.toString(), "--module-path", module.toString(), "--add-modules", "w2v.core",
                 src.toString());
         assertEquals(1, compiled);
         assertTrue(diagnostics.toString(StandardCharsets.UTF_8).contains("is not visible"),

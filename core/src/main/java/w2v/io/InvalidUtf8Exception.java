@@ -10,7 +10,7 @@ public final class InvalidUtf8Exception extends VectorFormatException {
     private final String problem;
 
     InvalidUtf8Exception(String problem) {
-        super(problem + "; read with ReadOptions.withUnicodeErrors(REPLACE) to accept it (invalid UTF-8 becomes"
+        super(problem + "; load with UnicodeErrors.REPLACE to accept it (invalid UTF-8 becomes"
                 + " U+FFFD)");
         this.problem = problem;
     }

@@ -277,7 +277,7 @@ class GensimLoadingTest {
             long bad = indexOf(Files.readAllBytes(f), Fixtures.concat(INVALID_WORDS[0], Fixtures.ascii(" "))) + 3;
             String where = (f == binFile ? "row 4" : f == glove ? "line 4" : "line 5") + ", byte offset " + bad;
             assertEquals(f + ": " + where + ": invalid UTF-8 (byte 0xC3) in word \"caf\uFFFD\"", invalid.problem());
-            assertEquals(invalid.problem() + "; read with ReadOptions.withUnicodeErrors(REPLACE) to accept it"
+            assertEquals(invalid.problem() + "; load with UnicodeErrors.REPLACE to accept it"
                     + " (invalid UTF-8 becomes U+FFFD)", invalid.getMessage());
         }
     }

@@ -134,8 +134,8 @@ class MalformedFileTest {
     @Test
     void invalidUtf8InATextWordNamesLineAndByteOffset() throws IOException {
         byte[] file = concat(ascii("2 1\nok 1\ncaf"), new byte[] {(byte) 0xC3}, ascii(" 1\n"));
-        assertEquals("line 3, byte offset 12: invalid UTF-8 (byte 0xC3) in word \"caf\uFFFD\"; read with"
-                + " ReadOptions.withUnicodeErrors(REPLACE) to accept it (invalid UTF-8 becomes U+FFFD)", error(file, AUTO));
+        assertEquals("line 3, byte offset 12: invalid UTF-8 (byte 0xC3) in word \"caf\uFFFD\"; load with"
+                + " UnicodeErrors.REPLACE to accept it (invalid UTF-8 becomes U+FFFD)", error(file, AUTO));
     }
 
     // --- binary rows ---
@@ -182,8 +182,8 @@ class MalformedFileTest {
     @Test
     void invalidUtf8InABinaryWordNamesRowAndByteOffset() throws IOException {
         byte[] file = concat(ascii("2 1\nok "), le(1f), ascii("\nx"), new byte[] {(byte) 0xFF}, ascii(" "), le(2f));
-        assertEquals("row 2, byte offset 13: invalid UTF-8 (byte 0xFF) in word \"x\uFFFD\"; read with"
-                + " ReadOptions.withUnicodeErrors(REPLACE) to accept it (invalid UTF-8 becomes U+FFFD)", error(file, BINARY));
+        assertEquals("row 2, byte offset 13: invalid UTF-8 (byte 0xFF) in word \"x\uFFFD\"; load with"
+                + " UnicodeErrors.REPLACE to accept it (invalid UTF-8 becomes U+FFFD)", error(file, BINARY));
     }
 
     @Test
