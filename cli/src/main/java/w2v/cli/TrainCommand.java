@@ -5,11 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.kohsuke.args4j.CmdLineException;
 import org.kohsuke.args4j.CmdLineParser;
 import org.kohsuke.args4j.Option;
 import org.kohsuke.args4j.ParserProperties;
 import w2v.cluster.KMeans;
+import w2v.corpus.CorpusChangedException;
+import w2v.corpus.CorpusException;
 import w2v.corpus.CorpusFile;
 import w2v.eval.AnalogyEvaluation;
 import w2v.io.ClassesWriter;
@@ -26,6 +29,7 @@ import w2v.train.Trainer;
 import w2v.train.TrainingConfig;
 import w2v.vocab.Vocabulary;
 import w2v.vocab.VocabularyBuilder;
+import w2v.vocab.VocabularyException;
 import w2v.vocab.VocabularyFile;
 
 /**
@@ -105,6 +109,9 @@ final class TrainCommand implements Command {
     boolean help;
 
     private volatile boolean lastCheckpointFailed; // the newest checkpoint attempt failed: do not offer -resume
+    private boolean vocabularySaved; // -save-vocab is written: a later failure has not written "nothing"
+    /** Tests: sees the trainer just before it trains (to change the corpus at an epoch boundary, say). */
+    Consumer<Trainer> beforeTraining = trainer -> { };
 
     @Override
     public String name() {
@@ -126,8 +133,25 @@ final class TrainCommand implements Command {
         }
     }
 
+    /** Input files that cannot be trained on, or that changed meanwhile, end here as one line naming flag and file. */
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        try {
+            return parseAndRun(args, out, err);
+        } catch (CorpusChangedException e) {
+            err.println("w2v train: " + InputProblem.line("-train", e.file(), "changed during training ("
+                    + e.change() + "); " + (vocabularySaved ? output + " not written" : "nothing written")));
+            return 1;
+        } catch (CorpusException e) {
+            err.println("w2v train: " + InputProblem.line("-train", e.file(), e.reason()));
+            return 1;
+        } catch (InputProblem e) {
+            err.println("w2v train: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int parseAndRun(String[] args, PrintStream out, PrintStream err) throws Exception {
         CmdLineParser parser = new CmdLineParser(this, ParserProperties.defaults().withUsageWidth(100));
         try {
             parser.parseArgument(args);
@@ -214,6 +238,7 @@ final class TrainCommand implements Command {
         }
         if (saveVocab != null) {
             VocabularyFile.write(vocab, Path.of(saveVocab));
+            vocabularySaved = true;
         }
         if (output == null) {
             if (debug > 0) {
@@ -250,6 +275,7 @@ final class TrainCommand implements Command {
                 out.flush();
             });
         }
+        beforeTraining.accept(trainer);
         try (InterruptGuard guard = InterruptGuard.install(trainer::requestStop)) {
             ProgressPrinter printer = debug >= 2 ? ProgressPrinter.start(trainer.progress(), err) : null;
             Model model;
@@ -316,6 +342,7 @@ final class TrainCommand implements Command {
 
     /** Reads -resume, refusing with one line a checkpoint this run's flags or training file do not match. */
     private Checkpoint readCheckpoint(CorpusFile corpus, TrainingConfig config, PrintStream err) throws Exception {
+        InputProblem.check("-resume", resume, "checkpoint", CheckpointFile.NEEDS_REGULAR);
         CorpusStamp now = CorpusStamp.of(corpus);
         Checkpoint c = CheckpointFile.read(resume, settings -> {
             String why = settings.mismatch(config, now);
@@ -332,13 +359,16 @@ final class TrainCommand implements Command {
 
     private Vocabulary buildVocabulary(CorpusFile corpus, TrainingConfig config, PrintStream err) throws Exception {
         if (readVocab != null) {
-            if (!Files.isReadable(readVocab)) {
-                throw new IllegalArgumentException(readVocab + ": vocabulary file not found or not readable");
-            }
+            InputProblem.check("-read-vocab", readVocab, "vocabulary file", VocabularyFile.NEEDS_REGULAR);
             if (output != null) {
                 Trainer.linkInBackground(); // reading the file is single-threaded
             }
-            Vocabulary v = VocabularyFile.read(readVocab, config.minCount());
+            Vocabulary v;
+            try {
+                v = VocabularyFile.read(readVocab, config.minCount());
+            } catch (VocabularyException e) { // its messages start with the file's name
+                throw new InputProblem("-read-vocab " + e.getMessage());
+            }
             if (debug > 0) {
                 err.printf("Vocabulary: %,d words read from %s%n", v.size(), readVocab);
             }
@@ -352,6 +382,8 @@ final class TrainCommand implements Command {
         Vocabulary v;
         try {
             v = builder.build(corpus);
+        } catch (VocabularyException e) { // its messages start with the file's name
+            throw new InputProblem("-train " + e.getMessage());
         } finally {
             if (printer != null) {
                 printer.stop();

@@ -1,8 +1,26 @@
 package w2v.corpus;
 
-/** Training input a user must fix: the message is one line naming the file and the problem. */
-public final class CorpusException extends RuntimeException {
-    public CorpusException(String message) {
-        super(message);
+import java.nio.file.Path;
+
+/**
+ * Training input a user must fix: the message is one line naming the file and the problem; {@link #file()} and
+ * {@link #reason()} let a caller put its own flag name before them.
+ */
+public class CorpusException extends RuntimeException {
+    private final Path file;
+    private final String reason;
+
+    public CorpusException(Path file, String reason) {
+        super(file.toString().isEmpty() ? reason : file + ": " + reason);
+        this.file = file;
+        this.reason = reason;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public String reason() {
+        return reason;
     }
 }

@@ -8,55 +8,74 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.Locale;
+import w2v.io.InputFile;
 
 /**
- * The training file, checked before anything is allocated: it must exist, be a regular readable file, and
+ * The training file, checked before anything is allocated: it must be a regular readable file (checked by its
+ * attributes before it is opened: a FIFO would block, a pipe or a device cannot be read once per epoch) and
  * look like text. Every reader thread opens its own channel through {@link #open()}.
+ *
+ * <p>Its size, modification time and identity are recorded here; readers call {@link #checkUnchanged()} as they
+ * go, and a {@link TokenReader} made with this file refuses reads that end before or past the recorded size, so
+ * a file truncated, appended to or replaced while it is read stops the run instead of training on a mixture.
  */
 public final class CorpusFile {
 
     private static final int SNIFF_BYTES = 64 * 1024;
 
+    /** What the user is told after saying what a special file is. */
+    static final String NEEDS_REGULAR = "training reads the corpus once per epoch and needs a regular file";
+
     private final Path path;
     private final long size;
+    private final FileTime modified;
+    private final Object key; // device and inode on Unix; null where the file system has none
 
-    private CorpusFile(Path path, long size) {
+    private CorpusFile(Path path, BasicFileAttributes attributes) {
         this.path = path;
-        this.size = size;
+        this.size = attributes.size();
+        this.modified = attributes.lastModifiedTime();
+        this.key = attributes.fileKey();
     }
 
     /** Checks {@code path}; throws {@link CorpusException} with a one-line reason when it cannot be trained on. */
     public static CorpusFile of(Path path) {
-        if (Files.isDirectory(path)) {
-            throw new CorpusException(path + ": is a directory, not a training file");
+        String problem = InputFile.problem(path, "training file", NEEDS_REGULAR);
+        if (problem != null) {
+            throw new CorpusException(path, problem);
         }
-        if (!Files.exists(path)) {
-            throw new CorpusException(path + ": training file not found");
-        }
-        long size;
+        CorpusFile corpus;
         byte[] head;
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            size = ch.size();
-            ByteBuffer bb = ByteBuffer.allocate((int) Math.min(size, SNIFF_BYTES));
-            while (bb.hasRemaining() && ch.read(bb) > 0) {
-                // fill the sniff buffer
+        try {
+            corpus = new CorpusFile(path, Files.readAttributes(path, BasicFileAttributes.class));
+            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+                ByteBuffer bb = ByteBuffer.allocate((int) Math.min(corpus.size, SNIFF_BYTES));
+                while (bb.hasRemaining() && ch.read(bb) > 0) {
+                    // fill the sniff buffer
+                }
+                head = java.util.Arrays.copyOf(bb.array(), bb.position());
             }
-            head = java.util.Arrays.copyOf(bb.array(), bb.position());
         } catch (AccessDeniedException e) {
-            throw new CorpusException(path + ": permission denied");
+            throw new CorpusException(path, "permission denied");
         } catch (NoSuchFileException e) {
-            throw new CorpusException(path + ": training file not found");
+            throw new CorpusException(path, "training file not found");
         } catch (IOException e) {
-            throw new CorpusException(path + ": cannot read (" + e.getMessage() + ")");
+            throw new CorpusException(path, "cannot read (" + e.getMessage() + ")");
         }
-        if (size == 0) {
-            throw new CorpusException(path + ": training file is empty");
+        if (head.length < Math.min(corpus.size, SNIFF_BYTES)) {
+            // A /sys file reports 4096 bytes whatever it holds; a file being truncated looks the same.
+            throw new CorpusException(path, String.format(Locale.ROOT, "is a pseudo-file or is being truncated: it "
+                    + "reports %,d bytes but %,d could be read; copy it to a regular file first", corpus.size,
+                    head.length));
         }
         String binary = binaryKind(head);
         if (binary != null) {
-            throw new CorpusException(path + ": " + binary);
+            throw new CorpusException(path, binary);
         }
-        return new CorpusFile(path, size);
+        return corpus;
     }
 
     /** Why these first bytes are not a text corpus, or null if they look like text. */
@@ -93,6 +112,7 @@ public final class CorpusFile {
         return path;
     }
 
+    /** The size when it was checked: the size every pass reads. */
     public long size() {
         return size;
     }
@@ -102,4 +122,44 @@ public final class CorpusFile {
         return FileChannel.open(path, StandardOpenOption.READ);
     }
 
+    /**
+     * Throws {@link CorpusChangedException} if the file's size, modification time or identity (a file renamed
+     * over it) is no longer what it was when checked. One stat call: cheap enough for every chunk.
+     */
+    public void checkUnchanged() {
+        String change = change();
+        if (change != null) {
+            throw new CorpusChangedException(path, change);
+        }
+    }
+
+    /** For a read that ended at {@code offset}, before the recorded size or past it: the file changed. */
+    CorpusChangedException readEndedAt(long offset) {
+        String change = change();
+        return new CorpusChangedException(path, change != null ? change : String.format(Locale.ROOT,
+                "a read ended at byte %,d of %,d", offset, size));
+    }
+
+    /** What differs from the recorded attributes, or null. */
+    private String change() {
+        BasicFileAttributes now;
+        try {
+            now = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return "deleted or renamed";
+        } catch (IOException e) {
+            return "its attributes cannot be read any more: " + e.getMessage();
+        }
+        if (key != null && !key.equals(now.fileKey())) {
+            return now.size() == size ? "replaced by another file of the same size"
+                    : String.format(Locale.ROOT, "replaced by another file, size %,d -> %,d bytes", size, now.size());
+        }
+        if (now.size() != size) {
+            return String.format(Locale.ROOT, "size %,d -> %,d bytes", size, now.size());
+        }
+        if (!now.lastModifiedTime().equals(modified)) {
+            return "rewritten at " + now.lastModifiedTime() + ", same size";
+        }
+        return null;
+    }
 }

@@ -13,6 +13,11 @@ import java.nio.channels.FileChannel;
  * <p>Whitespace is space, tab, newline, carriage return, vertical tab and form feed; CRLF ends a line once.
  * A word longer than {@link #MAX_WORD_BYTES} is cut there, at the start of the UTF-8 character that would
  * cross the limit, and counted in {@link #truncatedWords()}.
+ *
+ * <p>NUL is the one byte a word may hold that no word2vec file can (it ends a word in C readers, and the
+ * writers refuse it): the reader counts the NUL bytes of the words it returns ({@link #nulBytes()}), so the
+ * vocabulary pass finds them without a second look at the text. Only bytes up to the space character take
+ * that test, which they already took to be told from whitespace.
  */
 public final class TokenReader {
 
@@ -25,7 +30,7 @@ public final class TokenReader {
     public static final int MAX_WORD_BYTES = 100;
 
     /** What the training workers read through: one refill per megabyte. */
-    private static final int DEFAULT_BUFFER = 1 << 20;
+    public static final int DEFAULT_BUFFER = 1 << 20;
 
     /*
      * For the vocabulary pass: a refill, and a word that crosses the buffer's end, happen every ~3k tokens, so
@@ -39,6 +44,7 @@ public final class TokenReader {
     public static final int COUNTING_BUFFER = 1 << 14;
 
     private final FileChannel channel;
+    private final CorpusFile expected; // null: no check of reads against a recorded size
     private long rangeStart;
     private long rangeEnd;
     private final byte[] buf;
@@ -51,13 +57,28 @@ public final class TokenReader {
     private boolean eof;
     private boolean rewound; // nothing read since reset: position() is the range start
     private long truncatedWords;
+    private long nulBytes;
+    private long firstNul = -1;
 
     public TokenReader(FileChannel channel, ByteRange range) {
         this(channel, range, DEFAULT_BUFFER);
     }
 
     public TokenReader(FileChannel channel, ByteRange range, int bufferSize) {
+        this(channel, range, bufferSize, null);
+    }
+
+    /**
+     * A reader of {@code corpus} through {@code channel} (opened from it), starting with no range: a read that
+     * ends before the size {@code corpus} recorded, or goes past it, throws {@link CorpusChangedException}.
+     */
+    public TokenReader(CorpusFile corpus, FileChannel channel, int bufferSize) {
+        this(channel, ByteRange.EMPTY, bufferSize, corpus);
+    }
+
+    private TokenReader(FileChannel channel, ByteRange range, int bufferSize, CorpusFile expected) {
         this.channel = channel;
+        this.expected = expected;
         this.buf = new byte[bufferSize];
         this.bb = ByteBuffer.wrap(buf);
         reset(range);
@@ -104,11 +125,16 @@ public final class TokenReader {
             if (b < 0) {
                 return END;
             }
-            if (b == '\n') {
-                return NEWLINE;
-            }
-            if (isSpace(b)) {
-                continue;
+            if (b <= ' ') {
+                if (b == '\n') {
+                    return NEWLINE;
+                }
+                if ((SPACES >>> b & 1) != 0) {
+                    continue;
+                }
+                if (b == 0) {
+                    countNul(fileOffset() - 1);
+                }
             }
             return readWord(b);
         }
@@ -152,6 +178,23 @@ public final class TokenReader {
         return truncatedWords;
     }
 
+    /** NUL bytes in the words returned so far. */
+    public long nulBytes() {
+        return nulBytes;
+    }
+
+    /** File offset of the first of {@link #nulBytes()}, or -1 if there is none. */
+    public long firstNul() {
+        return firstNul;
+    }
+
+    private void countNul(long offset) {
+        nulBytes++;
+        if (firstNul < 0 || offset < firstNul) {
+            firstNul = offset;
+        }
+    }
+
     /** File offset of the next unread byte. */
     public long fileOffset() {
         return bufFileOffset + pos;
@@ -161,13 +204,26 @@ public final class TokenReader {
         // Usually the whole word is in the buffer: find its end there and copy it at once.
         int start = pos - 1;
         int end = pos;
-        while (end < limit && !isSpace(buf[end] & 0xFF)) {
+        int nul = -1; // first NUL in buf; noted only if this path keeps the word
+        while (end < limit) {
+            int b = buf[end] & 0xFF;
+            if (b <= ' ') {
+                if ((SPACES >>> b & 1) != 0) {
+                    break;
+                }
+                if (b == 0 && nul < 0) {
+                    nul = end;
+                }
+            }
             end++;
         }
         if (end < limit && end - start <= MAX_WORD_BYTES) {
             int len = end - start;
             System.arraycopy(buf, start, word, 0, len);
             pos = end;
+            if (nul >= 0) {
+                countNuls(nul, end);
+            }
             return len;
         }
         return readWordByByte(first);
@@ -180,6 +236,9 @@ public final class TokenReader {
         boolean cut = false;
         int b;
         while ((b = peekByte()) >= 0 && !isSpace(b)) {
+            if (b == 0) {
+                countNul(fileOffset());
+            }
             pos++;
             if (len < MAX_WORD_BYTES) {
                 word[len++] = (byte) b;
@@ -192,6 +251,15 @@ public final class TokenReader {
             len = utf8Boundary(word, len);
         }
         return len;
+    }
+
+    /** Counts the NUL bytes of buf[from, to), the rest of a word whose first NUL is at {@code from}. */
+    private void countNuls(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == 0) {
+                countNul(bufFileOffset + i);
+            }
+        }
     }
 
     /** Largest length <= len that does not end inside a UTF-8 multi-byte character. */
@@ -254,6 +322,12 @@ public final class TokenReader {
         limit = bb.position();
         if (limit == 0) {
             eof = true;
+        }
+        if (expected != null) {
+            long end = bufFileOffset + limit;
+            if (end > expected.size() || eof && end < expected.size()) {
+                throw expected.readEndedAt(end); // truncated or appended to since it was checked
+            }
         }
         return limit > 0;
     }

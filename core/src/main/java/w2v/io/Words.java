@@ -9,7 +9,7 @@ import w2v.text.Utf8;
  * strip line ends and leading newlines, so a word containing any of them would come back as other words or
  * a corrupt row.
  */
-final class Words {
+public final class Words {
     private Words() {
     }
 
@@ -18,7 +18,25 @@ final class Words {
         if (utf8.length == 0) {
             return "is empty";
         }
-        for (byte c : utf8) {
+        String forbidden = forbiddenByte(utf8, 0, utf8.length);
+        if (forbidden != null) {
+            return forbidden;
+        }
+        int bad = Utf8.firstInvalid(utf8, 0, utf8.length);
+        if (bad >= 0) {
+            return "is not valid UTF-8 (byte " + Quote.hexByte(utf8[bad]) + " at index " + bad + ")";
+        }
+        return null;
+    }
+
+    /**
+     * Why the word {@code b[from, to)} holds a byte no word may hold (ASCII whitespace or NUL), or null. For
+     * word lists that are not vector files (a vocabulary file): invalid UTF-8 is left to the writers, which
+     * write it as U+FFFD.
+     */
+    public static String forbiddenByte(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
             if (isAsciiWhitespace(c)) {
                 return "contains " + whitespaceName(c) + ", which the word2vec format uses as a separator";
             }
@@ -26,11 +44,12 @@ final class Words {
                 return "contains a NUL byte, which ends a word in C readers";
             }
         }
-        int bad = Utf8.firstInvalid(utf8, 0, utf8.length);
-        if (bad >= 0) {
-            return "is not valid UTF-8 (byte " + Quote.hexByte(utf8[bad]) + " at index " + bad + ")";
-        }
         return null;
+    }
+
+    /** A word's bytes quoted for a one-line message (control characters escaped, long words cut). */
+    public static String quote(byte[] b, int from, int to) {
+        return Quote.bytes(b, from, to);
     }
 
     /** Why a word {@link #encode} returned {@code utf8} for cannot be written, or null when it can. */

@@ -22,6 +22,7 @@ import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 import w2v.corpus.ChunkQueue;
 import w2v.io.AtomicFile;
+import w2v.io.InputFile;
 import w2v.model.EmbeddingTable;
 import w2v.model.Model;
 import w2v.vocab.Vocabulary;
@@ -103,6 +104,9 @@ public final class CheckpointFile {
         });
     }
 
+    /** What a FIFO, a device or a pipe given as a checkpoint is told after what it is. */
+    public static final String NEEDS_REGULAR = "a checkpoint is the regular file -checkpoint wrote";
+
     /**
      * Reads a checkpoint. {@code check} sees the settings before the tables are allocated and read, and refuses
      * an incompatible checkpoint by throwing.
@@ -111,6 +115,10 @@ public final class CheckpointFile {
      *     format version
      */
     public static Checkpoint read(Path file, Consumer<Checkpoint.Settings> check) throws IOException {
+        String problem = InputFile.problem(file, "checkpoint", NEEDS_REGULAR);
+        if (problem != null) { // before opening: a FIFO would block
+            throw new CheckpointException(file.toString().isEmpty() ? problem : file + ": " + problem);
+        }
         try (InputStream raw = Files.newInputStream(file)) {
             CRC32C crc = new CRC32C();
             // The checksum sits above the buffer: it covers the bytes consumed, not the bytes read ahead.

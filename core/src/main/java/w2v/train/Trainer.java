@@ -129,8 +129,11 @@ public final class Trainer {
      * Trains and returns the model (the caller closes it).
      *
      * @throws DivergedException if the vectors are no longer finite (learning rate too high)
+     * @throws w2v.corpus.CorpusChangedException if the corpus changed since it was checked (its vocabulary
+     *     counted), checked at every chunk a worker takes and once more at the end
      */
     public Model train() throws IOException, InterruptedException {
+        corpus.checkUnchanged();
         Model model;
         if (resumeFrom != null) {
             model = resumeFrom.takeModel();
@@ -206,6 +209,7 @@ public final class Trainer {
                     throw err;
                 }
             }
+            corpus.checkUnchanged(); // changed after the last chunk was taken: the vectors mix two files
             int bad = model.input().firstNonFiniteRow();
             if (bad >= 0) {
                 throw new DivergedException("training diverged: the vector of '" + vocab.word(bad)

@@ -3,7 +3,6 @@ package w2v.train;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.function.LongConsumer;
-import w2v.corpus.ByteRange;
 import w2v.corpus.ChunkQueue;
 import w2v.corpus.CorpusFile;
 import w2v.corpus.TokenReader;
@@ -81,7 +80,7 @@ final class Worker implements Runnable {
     @Override
     public void run() {
         try (FileChannel channel = corpus.open()) {
-            TokenReader reader = new TokenReader(channel, ByteRange.EMPTY);
+            TokenReader reader = new TokenReader(corpus, channel, TokenReader.DEFAULT_BUFFER);
             if (start == null) {
                 alpha = learningRate.at(progress.wordsDone());
             } else {
@@ -102,6 +101,7 @@ final class Worker implements Runnable {
                         break;
                     }
                     ticket = next;
+                    corpus.checkUnchanged(); // a stat per chunk: a file changed under training stops it
                     // A fresh start for every chunk: no end-of-file state can leak into the next epoch (the
                     // upstream word2vec.c bug in shared/docs/users.md).
                     reader.reset(chunks.range(ticket));

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLongArray;
 import w2v.corpus.ByteRange;
 import w2v.corpus.ChunkQueue;
+import w2v.corpus.CorpusChangedException;
+import w2v.corpus.CorpusException;
 import w2v.corpus.CorpusFile;
 import w2v.corpus.TokenReader;
 import w2v.text.Utf8;
@@ -81,7 +84,11 @@ public final class VocabularyBuilder {
         return s;
     }
 
-    /** Counts {@code corpus} and builds the vocabulary; throws {@link VocabularyException} if none remains. */
+    /**
+     * Counts {@code corpus} and builds the vocabulary; throws {@link VocabularyException} if none remains, and
+     * {@link CorpusException} if the corpus holds NUL bytes (no word2vec file can hold them) or
+     * {@link CorpusChangedException} if it changed while it was counted.
+     */
     public Vocabulary build(CorpusFile corpus) throws InterruptedException {
         ChunkQueue chunks = ChunkQueue.of(corpus.size(), threads, 1);
         Counter[] counters = new Counter[threads];
@@ -99,6 +106,8 @@ public final class VocabularyBuilder {
                 throw c.failure;
             }
         }
+        corpus.checkUnchanged(); // also catches an append after the last chunk's last read
+        refuseNulBytes(corpus, counters);
         ByteStringTable merged = counters[0].table;
         long tokens = 0, lines = 0, truncated = 0, pruned = 0;
         for (int t = 0; t < threads; t++) {
@@ -125,8 +134,15 @@ public final class VocabularyBuilder {
         if (vocabulary.size() < 2) {
             String why = tokens == 0
                     ? corpus.path() + ": contains no words"
+                    : distinct == 0
+                    ? corpus.path() + ": contains no word but " + Vocabulary.EOS + " (the line-end token)"
+                    : pruned > 0
+                    ? corpus.path() + String.format(Locale.ROOT, ": no word occurs at least %d times after "
+                            + "-max-vocab %d pruned %,d words while counting; raise -max-vocab (0: no bound)",
+                            minCount, maxVocab, pruned)
                     : corpus.path() + ": no word occurs at least " + minCount + " times (" + distinct
-                            + " distinct words); lower -min-count";
+                            + " distinct words, the most frequent seen " + highestCount(merged) + " times); "
+                            + "lower -min-count";
             if (tokens > 0 && corpus.size() / tokens > 1000) {
                 // A few huge "words" in a big file: almost certainly not whitespace-separated text.
                 why = corpus.path() + ": only " + tokens + (tokens == 1 ? " word" : " words") + " in " + corpus.size() + " bytes ("
@@ -136,6 +152,41 @@ public final class VocabularyBuilder {
             throw new VocabularyException(why);
         }
         return vocabulary;
+    }
+
+    /** The NUL bytes the counting threads' readers found, refused with their number and the first offset. */
+    private static void refuseNulBytes(CorpusFile corpus, Counter[] counters) {
+        long nuls = 0;
+        long first = Long.MAX_VALUE;
+        for (Counter c : counters) {
+            nuls += c.nulBytes;
+            if (c.nulBytes > 0) {
+                first = Math.min(first, c.firstNul);
+            }
+        }
+        if (nuls > 0) {
+            throw new CorpusException(corpus.path(), String.format(Locale.ROOT, nuls == 1
+                    ? "1 NUL byte, at byte offset %2$,d; a word2vec file cannot hold it (remove it with tr -d '\\000')"
+                    : "%,d NUL bytes, the first at byte offset %,d; a word2vec file cannot hold them "
+                            + "(remove them with tr -d '\\000')", nuls, first));
+        }
+    }
+
+    /** The highest count of a word other than {@code </s>}. */
+    static long highestCount(ByteStringTable counted) {
+        int eos = counted.find(Vocabulary.EOS_BYTES, 0, Vocabulary.EOS_BYTES.length);
+        long max = 0;
+        for (int e = 0; e < counted.size(); e++) {
+            if (e != eos) {
+                max = Math.max(max, counted.count(e));
+            }
+        }
+        return max;
+    }
+
+    /** Distinct words one counting table holds before its rarest are pruned. */
+    private long perTableLimit() {
+        return maxVocab <= 0 ? Long.MAX_VALUE : Math.max(1, maxVocab / threads);
     }
 
     /** Orders counted words into the final vocabulary (also used for -read-vocab). */
@@ -238,7 +289,7 @@ public final class VocabularyBuilder {
         final CorpusFile corpus;
         final ChunkQueue chunks;
         ByteStringTable table = new ByteStringTable();
-        long tokens, lines, truncated, pruned;
+        long tokens, lines, truncated, pruned, nulBytes, firstNul;
         long minReduce = 1;
         RuntimeException failure;
 
@@ -250,11 +301,12 @@ public final class VocabularyBuilder {
 
         @Override
         public void run() {
-            long perTableLimit = maxVocab <= 0 ? Long.MAX_VALUE : Math.max(1, maxVocab / threads);
+            long perTableLimit = perTableLimit();
             try (FileChannel ch = corpus.open()) {
-                TokenReader reader = new TokenReader(ch, ByteRange.EMPTY, TokenReader.COUNTING_BUFFER);
+                TokenReader reader = new TokenReader(corpus, ch, TokenReader.COUNTING_BUFFER);
                 long bytesDone = 0; // in the chunks finished
                 for (long t; (t = chunks.claim()) != ChunkQueue.NONE; ) {
+                    corpus.checkUnchanged();
                     ByteRange range = chunks.range(t);
                     reader.reset(range);
                     while (countSome(reader, perTableLimit)) {
@@ -264,9 +316,11 @@ public final class VocabularyBuilder {
                     report(bytesDone);
                 }
                 truncated = reader.truncatedWords();
+                nulBytes = reader.nulBytes();
+                firstNul = reader.firstNul();
             } catch (IOException e) {
                 failure = new UncheckedIOException(corpus.path() + ": " + e.getMessage(), e);
-            } catch (UncheckedIOException | IllegalStateException e) {
+            } catch (UncheckedIOException | IllegalStateException | CorpusException e) {
                 failure = e;
             }
         }

@@ -8,12 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import w2v.io.AtomicFile;
+import w2v.io.InputFile;
+import w2v.io.Words;
 
 /**
  * word2vec C's vocabulary file ({@code -save-vocab}, {@code -read-vocab}): one {@code word count} line per
  * word, {@code </s>} first. Reading applies min-count and the usual order, as C's ReadVocab does.
  */
 public final class VocabularyFile {
+
+    /** What a FIFO, a device or a pipe given as a vocabulary file is told after what it is. */
+    public static final String NEEDS_REGULAR = "a vocabulary is read from a regular file";
 
     private VocabularyFile() {
     }
@@ -36,8 +41,16 @@ public final class VocabularyFile {
         });
     }
 
-    /** Reads a vocabulary file; a malformed line is a {@link VocabularyException} naming it. */
+    /**
+     * Reads a vocabulary file; a malformed line, or a word no word2vec file can hold (with whitespace or NUL in
+     * it), is a {@link VocabularyException} naming the line. A FIFO, device or directory is refused before it
+     * is opened.
+     */
     public static Vocabulary read(Path file, long minCount) throws IOException {
+        String problem = InputFile.problem(file, "vocabulary file", NEEDS_REGULAR);
+        if (problem != null) {
+            throw new VocabularyException(file.toString().isEmpty() ? problem : file + ": " + problem);
+        }
         byte[] all = Files.readAllBytes(file);
         ByteStringTable table = new ByteStringTable();
         int line = 0;
@@ -73,6 +86,11 @@ public final class VocabularyFile {
                 while (wordEnd > i && (all[wordEnd - 1] == ' ' || all[wordEnd - 1] == '\t')) {
                     wordEnd--;
                 }
+                String forbidden = Words.forbiddenByte(all, i, wordEnd);
+                if (forbidden != null) {
+                    throw new VocabularyException(file + ":" + line + ": word " + Words.quote(all, i, wordEnd) + " "
+                            + forbidden);
+                }
                 if (table.find(all, i, wordEnd - i) >= 0) {
                     throw new VocabularyException(file + ":" + line + ": word listed twice");
                 }
@@ -82,7 +100,12 @@ public final class VocabularyFile {
         }
         Vocabulary v = VocabularyBuilder.finish(table, minCount);
         if (v.size() < 2) {
-            throw new VocabularyException(file + ": no word with count >= " + minCount);
+            int eos = table.find(Vocabulary.EOS_BYTES, 0, Vocabulary.EOS_BYTES.length);
+            if (table.size() - (eos >= 0 ? 1 : 0) == 0) {
+                throw new VocabularyException(file + ": lists no " + (eos >= 0 ? "word but " + Vocabulary.EOS : "words"));
+            }
+            throw new VocabularyException(file + ": no word with count >= " + minCount + " (the highest is "
+                    + VocabularyBuilder.highestCount(table) + "); lower -min-count");
         }
         return v;
     }

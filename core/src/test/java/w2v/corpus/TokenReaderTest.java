@@ -1,6 +1,7 @@
 package w2v.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -103,6 +104,74 @@ class TokenReaderTest {
             r.reset(rs[1]);
             assertEquals(first, drain(r));
             assertTrue(!first.isEmpty());
+        }
+    }
+
+    @Test
+    void nulBytesAreCountedOnceWithTheFirstOffsetWhateverTheSplitAndBuffer() throws IOException {
+        Random r = new Random(7);
+        String[] words = {"a", "\0", "x\0y", "\0\0z", "é\0", "w".repeat(99) + "\0\0" + "w".repeat(20), "plain"};
+        for (int trial = 0; trial < 20; trial++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0, n = 30 + r.nextInt(200); i < n; i++) {
+                b.append(words[r.nextInt(words.length)]).append(r.nextInt(5) == 0 ? "\n" : r.nextBoolean() ? " " : "\t");
+            }
+            byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+            long nuls = 0;
+            long first = -1;
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] == 0) {
+                    nuls++;
+                    first = first < 0 ? i : first;
+                }
+            }
+            Path f = Files.write(Files.createTempFile(dir, "nul", ".txt"), bytes);
+            try (FileChannel ch = FileChannel.open(f)) {
+                for (int parts : new int[] {1, 3, 16}) {
+                    for (int buffer : new int[] {1, 5, 1 << 10}) {
+                        long counted = 0;
+                        long firstSeen = Long.MAX_VALUE;
+                        for (ByteRange range : ByteRange.split(bytes.length, parts)) {
+                            TokenReader reader = new TokenReader(ch, range, buffer);
+                            drain(reader);
+                            counted += reader.nulBytes();
+                            firstSeen = reader.firstNul() >= 0 ? Math.min(firstSeen, reader.firstNul()) : firstSeen;
+                        }
+                        String where = "trial " + trial + ", " + parts + " parts, buffer " + buffer;
+                        assertEquals(nuls, counted, where);
+                        assertEquals(first, nuls == 0 ? -1 : firstSeen, where);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aReadThatEndsBeforeTheRecordedSizeIsAChangeNotTheEnd() throws IOException {
+        Path f = write("alpha beta gamma delta epsilon zeta eta theta\n".repeat(20));
+        CorpusFile corpus = CorpusFile.of(f);
+        try (FileChannel ch = corpus.open()) {
+            TokenReader r = new TokenReader(corpus, ch, 16);
+            r.reset(new ByteRange(0, corpus.size()));
+            assertEquals("alpha", new String(r.word(), 0, r.next(), StandardCharsets.UTF_8));
+            try (FileChannel w = FileChannel.open(f, java.nio.file.StandardOpenOption.WRITE)) {
+                w.truncate(100); // under the reader's feet: the next refills find the end too soon
+            }
+            CorpusChangedException e = assertThrows(CorpusChangedException.class, () -> drain(r));
+            assertEquals("size 920 -> 100 bytes", e.change());
+        }
+    }
+
+    @Test
+    void aReadPastTheRecordedSizeIsAChange() throws IOException {
+        Path f = write("alpha beta gamma");
+        CorpusFile corpus = CorpusFile.of(f);
+        Files.writeString(f, " delta", java.nio.file.StandardOpenOption.APPEND);
+        try (FileChannel ch = corpus.open()) {
+            TokenReader r = new TokenReader(corpus, ch, 4);
+            r.reset(new ByteRange(0, corpus.size()));
+            CorpusChangedException e = assertThrows(CorpusChangedException.class, () -> drain(r));
+            assertEquals("size 16 -> 22 bytes", e.change());
         }
     }
 
