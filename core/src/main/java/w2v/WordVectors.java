@@ -12,6 +12,7 @@ import java.util.Objects;
 import w2v.eval.KeyedQueries;
 import w2v.eval.Neighbour;
 import w2v.eval.NormalizedMatrix;
+import w2v.io.OutputPolicy;
 import w2v.io.ReadOptions;
 import w2v.io.VectorReader;
 import w2v.io.VectorWriter;
@@ -38,16 +39,18 @@ public final class WordVectors implements AutoCloseable {
 
     private final w2v.model.WordVectors rows;
     private final AutoCloseable owner; // what holds the memory of a trained model, or null
+    private final List<Path> trainedFrom; // the files a save must never replace
     private volatile NormalizedMatrix matrix;
     private volatile boolean closed;
 
     WordVectors(w2v.model.WordVectors rows) {
-        this(rows, null);
+        this(rows, null, List.of());
     }
 
-    WordVectors(w2v.model.WordVectors rows, AutoCloseable owner) {
+    WordVectors(w2v.model.WordVectors rows, AutoCloseable owner, List<Path> trainedFrom) {
         this.rows = Objects.requireNonNull(rows);
         this.owner = owner;
+        this.trainedFrom = List.copyOf(trainedFrom);
     }
 
     /** What to do with a word that is not valid UTF-8, as gensim's {@code unicode_errors}. */
@@ -93,13 +96,22 @@ public final class WordVectors implements AutoCloseable {
     }
 
     /**
-     * Writes the vectors in word2vec's text or binary format, atomically (the old file survives a failure).
+     * Writes the vectors in word2vec's text or binary format, atomically (the old file survives a failure), as
+     * {@code w2v train} writes its output: through a symbolic link to the file it names, keeping an existing file's
+     * permissions, straight into a device or FIFO; never over the corpus or vocabulary file they were trained
+     * from.
      *
      * @param file where to write
      * @param format text or binary
-     * @throws IOException when the file cannot be written
+     * @throws IOException when the file cannot be written or is one the vectors were trained from; the message
+     *     is one line naming the file
      */
     public void save(Path file, Format format) throws IOException {
+        OutputPolicy policy = new OutputPolicy().output("the output", file);
+        for (Path input : trainedFrom) {
+            policy.input("the training input", input);
+        }
+        policy.check();
         VectorWriter.write(rows, file, format == Format.BINARY ? VectorWriter.Format.BINARY : VectorWriter.Format.TEXT);
     }
 

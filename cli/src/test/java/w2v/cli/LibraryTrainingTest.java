@@ -98,6 +98,72 @@ class LibraryTrainingTest {
         assertTrue(w.getMessage().contains("contains whitespace"), w.getMessage());
     }
 
+    @Test
+    void neverWritesOverItsInputsAndReportsBadCorporaAsTrainingExceptions() throws Exception {
+        Path corpus = corpus();
+        byte[] before = Files.readAllBytes(corpus);
+        var refused = assertThrows(java.io.IOException.class, () -> Word2Vec.builder().saveVocabulary(corpus)
+                .build().train(corpus));
+        assertTrue(refused.getMessage().contains("is the same file as"), refused.getMessage());
+        try (WordVectors v = Word2Vec.builder().skipGram().dimensions(8).epochs(1).threads(1).minCount(2).build()
+                .train(corpus)) {
+            var e = assertThrows(java.io.IOException.class, () -> v.save(corpus, WordVectors.Format.TEXT));
+            assertTrue(e.getMessage().contains("is the same file as the training input"), e.getMessage());
+        }
+        assertArrayEquals(before, Files.readAllBytes(corpus));
+
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "");
+        var t = assertThrows(w2v.TrainingException.class, () -> Word2Vec.builder().build().train(empty));
+        assertTrue(t.getMessage().endsWith("training file is empty"), t.getMessage());
+    }
+
+    @Test
+    void aRunStoppedWithACheckpointResumesToTheSameVectors() throws Exception {
+        Path corpus = corpus();
+        Word2Vec.Builder settings = Word2Vec.builder().skipGram().dimensions(10).epochs(3).threads(1).minCount(2)
+                .seed(5);
+        Path whole = dir.resolve("whole.bin");
+        try (WordVectors v = settings.build().train(corpus)) {
+            v.save(whole, WordVectors.Format.BINARY);
+        }
+        Path checkpoint = dir.resolve("run.ckpt");
+        Word2Vec[] first = new Word2Vec[1];
+        first[0] = Word2Vec.builder().skipGram().dimensions(10).epochs(3).threads(1).minCount(2).seed(5)
+                .checkpoint(checkpoint, null).progressEvery(java.time.Duration.ofMillis(1))
+                .onProgress(p -> {
+                    if (p.fraction() > 0.3) {
+                        first[0].stop();
+                    }
+                }).build();
+        try (WordVectors partial = first[0].train(corpus)) {
+            assertTrue(Files.size(checkpoint) > 0);
+        }
+        List<Integer> epochs = new ArrayList<>();
+        Path resumed = dir.resolve("resumed.bin");
+        try (WordVectors v = settings.resumeFrom(checkpoint).onEpochEnd((e, vectors) -> epochs.add(e)).build()
+                .train(corpus)) {
+            v.save(resumed, WordVectors.Format.BINARY);
+        }
+        assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(resumed));
+        assertTrue(!epochs.isEmpty() && epochs.getLast() == 2, "epochs reported: " + epochs);
+    }
+
+    @Test
+    void anEpochListenerDoesNotChangeTheVectors() throws Exception {
+        Path corpus = corpus();
+        float[] plain;
+        try (WordVectors v = Word2Vec.builder().skipGram().dimensions(10).epochs(3).threads(1).minCount(2).seed(5)
+                .build().train(corpus)) {
+            plain = v.vector("w3");
+        }
+        List<Integer> epochs = new ArrayList<>();
+        try (WordVectors v = Word2Vec.builder().skipGram().dimensions(10).epochs(3).threads(1).minCount(2).seed(5)
+                .onEpochEnd((e, vectors) -> epochs.add(e)).build().train(corpus)) {
+            assertArrayEquals(plain, v.vector("w3"));
+        }
+        assertEquals(List.of(1, 2), epochs);
+    }
+
     private Path corpus() throws Exception {
         Random r = new Random(3);
         StringBuilder b = new StringBuilder();
