@@ -9,9 +9,12 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import w2v.cluster.KMeans;
+import w2v.eval.AnalogyEvaluation;
 import w2v.eval.KeyedQueries;
 import w2v.eval.Neighbour;
 import w2v.eval.NormalizedMatrix;
+import w2v.eval.SimilarityEvaluation;
 import w2v.io.OutputPolicy;
 import w2v.io.ReadOptions;
 import w2v.io.VectorReader;
@@ -330,6 +333,53 @@ public final class WordVectors implements AutoCloseable {
     /** The rows, for the packages that search and write them. */
     w2v.model.WordVectors rows() {
         return rows;
+    }
+
+    /**
+     * Scores the vectors on an analogy file in the format of word2vec's {@code questions-words.txt}, as gensim's
+     * {@code evaluate_word_analogies} does: 3CosAdd among the first {@code restrict} words, question words
+     * matched case-insensitively, questions with an unknown word left out.
+     *
+     * @param questions the analogy file ({@code : section} headers and {@code a b c d} lines)
+     * @param restrict search among this many leading words (gensim's {@code restrict_vocab}, default 300,000)
+     * @return the accuracy over the questions answered, overall and by kind
+     * @throws IOException when the file cannot be read or holds no question; the message is one line
+     */
+    public AnalogyScore evaluateWordAnalogies(Path questions, int restrict) throws IOException {
+        checkOpen();
+        AnalogyEvaluation.Result r = AnalogyEvaluation.evaluate(rows, questions,
+                AnalogyEvaluation.Options.DEFAULT.withRestrict(restrict));
+        return new AnalogyScore(r.answered() == 0 ? Double.NaN : r.accuracy(), r.total().correct(), r.answered(),
+                r.questions(), r.semantic().accuracy(), r.syntactic().accuracy());
+    }
+
+    /**
+     * Correlates the cosines of word pairs with human scores ({@code word1 TAB word2 TAB score} lines, as
+     * WordSim-353), as gensim's {@code evaluate_word_pairs} does, among the first 300,000 words.
+     *
+     * @param pairs the pairs file; {@code #} starts a comment
+     * @return Spearman's and Pearson's correlations and the pairs they cover
+     * @throws IOException when the file cannot be read or holds no pair with a numeric score
+     */
+    public SimilarityScore evaluateWordPairs(Path pairs) throws IOException {
+        checkOpen();
+        SimilarityEvaluation.Result r = SimilarityEvaluation.evaluate(rows, pairs);
+        return new SimilarityScore(r.spearman(), r.pearson(), r.pairs(), r.oov(), r.invalidScores());
+    }
+
+    /**
+     * Word classes by K-means on the vectors, as word2vec C's {@code -classes k}: ten passes from a round-robin
+     * start, cosine to the centroids.
+     *
+     * @param k how many classes, from 1 to {@link #size()}
+     * @return the class of each word, in the order of {@link #words()}
+     */
+    public int[] classes(int k) {
+        checkOpen();
+        if (k < 1 || k > size()) {
+            throw new IllegalArgumentException("k must be between 1 and the " + size() + " words, got " + k);
+        }
+        return KMeans.classes(rows, k);
     }
 
     /**

@@ -164,6 +164,34 @@ class LibraryTrainingTest {
         assertEquals(List.of(1, 2), epochs);
     }
 
+    @Test
+    void evaluatesAndClustersLoadedVectorsAsGensimAndWord2vecCDo() throws Exception {
+        Path royals = CommandTestSupport.royals(dir);
+        Path questions = Files.writeString(dir.resolve("q.txt"), """
+                : family
+                man woman king queen
+                boy girl prince princess
+                man woman unicorn mare
+                : gram1-royal
+                king queen prince princess
+                """);
+        Path pairs = Files.writeString(dir.resolve("pairs.tsv"), "king\tqueen\t7\nking\tapple\t1\n"
+                + "queen\tprincess\t8\napple\tpear\tnan\n");
+        try (WordVectors v = WordVectors.load(royals)) {
+            w2v.AnalogyScore a = v.evaluateWordAnalogies(questions, 300_000);
+            // Unit vectors, as gensim: woman - man + king lands nearer crown (0.977) than queen (0.971).
+            assertEquals(new w2v.AnalogyScore(2.0 / 3, 2, 3, 4, 0.5, 1.0), a);
+            w2v.SimilarityScore s = v.evaluateWordPairs(pairs);
+            assertEquals(3, s.pairs());
+            assertEquals(1, s.invalidScores());
+            assertEquals(1.0, s.spearman(), 1e-12, "cosines 7/9 > 5/9 > 0 rank the pairs as the scores do");
+            int[] classes = v.classes(2);
+            assertEquals(v.size(), classes.length);
+            assertEquals(classes[v.words().indexOf("apple")], classes[v.words().indexOf("pear")]);
+            assertThrows(IllegalArgumentException.class, () -> v.classes(0));
+        }
+    }
+
     private Path corpus() throws Exception {
         Random r = new Random(3);
         StringBuilder b = new StringBuilder();
