@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# End-to-end benchmark: trains our w2v, word2vec C, fastText and gensim on the same corpus with the same settings
-# and reports, per trainer and thread count, the whole-process wall time (start to written vector file, as a
-# user times it), words/sec (corpus words x epochs / wall time), peak RSS and Google analogy accuracy.
+# End-to-end benchmark: trains our w2v, word2vec C, fastText and gensim (and pWord2Vec when built) on the same
+# corpus with the same settings and reports, per trainer and thread count, the whole-process wall time (start to
+# written vector file, as a user times it), words/sec (corpus words x epochs / wall time), peak RSS and Google
+# analogy accuracy. Each run is kept as dated data in bench/results/e2e/ (DATE-KIND.md, the report; DATE-KIND.tsv,
+# the same runs for machines), then bench/e2e/report.py rewrites the current tables and plots of BENCHMARKS.md
+# and the README's table from the latest full run of each kind.
 #
-#   bench/e2e.sh                                  # skip-gram, negative 5, 1 epoch, 2 threads, shared corpus
-#   bench/e2e.sh --threads 1,2 --iter 5
-#   bench/e2e.sh --trainers ours,pword2vec --repeat 5 --no-eval
-#   bench/e2e.sh --cbow --hs --max-bytes 20000000 --trainers ours,word2vec
+#   bench/e2e.sh --threads 1,2                    # skip-gram, negative 5, 1 epoch, the shared corpus
+#   bench/e2e.sh --threads 1,2 --cbow             # CBOW
+#   bench/e2e.sh --threads 1,2 --hs               # skip-gram, hierarchical softmax
+#   bench/e2e.sh --trainers ours,pword2vec --threads 1,2 --repeat 5 --no-eval
+#   bench/e2e.sh --ceiling --repeat 6             # how far 2 threads can scale on this machine at all
+#   bench/e2e.sh --max-bytes 20000000 --trainers ours,word2vec    # a quick trial on the first 20 MB
 #
 # Options:
 #   --corpus FILE      text, one sentence per line (.gz is gunzipped once into the cache dir)
@@ -21,20 +26,26 @@
 #                      and ours against each peer within the round; analogies come from the first round [1]
 #   --trainers LIST    any of ours,word2vec,fasttext,gensim,pword2vec, run in that order, each at every thread
 #                      count before the next [the first four; pword2vec needs W2V_PWORD2VEC_BIN, a pWord2Vec
-#                      binary built by hand]
+#                      binary built as bench/README.md says]
+#   --ceiling          instead of the comparison: each round (--repeat) trains ours three ways and prints the
+#                      training seconds: -threads 2 on one model (shared), two -threads 1 processes at once on
+#                      the two halves of the corpus (independent: nothing shared but the machine), and
+#                      -threads 1 alone. 2 x (alone / 2) / independent is the most 2 threads can gain here,
+#                      whatever the trainer does; shared / independent is what sharing one model costs on top
 #   --binary           ours, word2vec C and gensim write the binary format (fastText always writes .vec)
 #   --no-eval          skip the analogy evaluation
 #   --no-install       never install a missing peer or tool; skip it with a note
 #   --keep-vectors     keep the vector files (deleted after evaluation by default: ~80 MB each)
-#   --results FILE     markdown file the table is appended to [bench/results/e2e.md]
+#   --results DIR      where the dated report and data go [bench/results/e2e]
+#   --no-report        do not run bench/e2e/report.py afterwards
 #   --note TEXT        a remark recorded with the results (e.g. "quiet machine")
 #
 # Fixed settings: -size 100 -window 5 -sample 1e-4 -min-count 5, negative 5 unless --hs, learning rate of
 # word2vec C (0.025 skip-gram, 0.05 CBOW) passed explicitly to all, fastText without subwords (-minn 0 -maxn 0).
 #
 # Environment: W2V_BENCH_DIR cache and run directory [/tmp/w2v-bench]; W2V_BIN our launcher [bin/w2v of this
-# checkout]; W2V_C_BIN a word2vec C binary to use instead of installing the npm package; W2V_BENCH_PYTHON the
-# Python that has gensim and matplotlib [/usr/bin/python3, Debian's].
+# checkout]; W2V_C_BIN a word2vec C binary to use instead of installing the npm package; W2V_PWORD2VEC_BIN a
+# pWord2Vec binary; W2V_BENCH_PYTHON the Python that has gensim and matplotlib [/usr/bin/python3, Debian's].
 #
 # Peers are installed when missing: word2vec C from the npm package word2vec@1.1.5 into the cache dir (its
 # postinstall builds it with make; built by hand if npm skipped that), fastText, gensim, GNU time and
@@ -63,8 +74,11 @@ BINARY=0
 EVAL=1
 INSTALL=1
 KEEP=0
-RESULTS="$here/bench/results/e2e.md"
+RESULTS="$here/bench/results/e2e"
+REPORT_AFTER=1
+CEILING=0
 NOTE=""
+DEFAULT_CORPUS=1
 SIZE=100
 WINDOW=5
 SAMPLE=1e-4
@@ -76,7 +90,7 @@ need_value() { [ $# -ge 2 ] && [ -n "$2" ] || die "$1 needs a value"; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
-    --corpus) need_value "$@"; CORPUS="$2"; shift 2 ;;
+    --corpus) need_value "$@"; CORPUS="$2"; DEFAULT_CORPUS=0; shift 2 ;;
     --max-bytes) need_value "$@"; MAX_BYTES="$2"; shift 2 ;;
     --cbow) CBOW=1; shift ;;
     --hs) HS=1; shift ;;
@@ -89,6 +103,8 @@ while [ $# -gt 0 ]; do
     --no-install) INSTALL=0; shift ;;
     --keep-vectors) KEEP=1; shift ;;
     --results) need_value "$@"; RESULTS="$2"; shift 2 ;;
+    --no-report) REPORT_AFTER=0; shift ;;
+    --ceiling) CEILING=1; shift ;;
     --note) need_value "$@"; NOTE="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) die "unknown option '$1' (bench/e2e.sh --help lists them)" ;;
@@ -106,12 +122,18 @@ for t in "${TRAINER_LIST[@]}"; do
     *) die "unknown trainer '$t' (ours, word2vec, fasttext, gensim, pword2vec)" ;; esac
 done
 [ -f "$CORPUS" ] || die "corpus not found: $CORPUS"
+if [ "$CEILING" = 1 ]; then
+  [ "$THREADS" = 2 ] || die "--ceiling compares 2 threads with 1 and takes no --threads"
+  TRAINER_LIST=(ours)
+  EVAL=0
+fi
 
 if [ "$CBOW" = 1 ]; then ALPHA=0.05; ARCH=cbow; else ALPHA=0.025; ARCH=skipgram; fi
 if [ "$HS" = 1 ]; then NEG=0; OBJ=hs; else NEG=5; OBJ="negative $NEG"; fi
+KIND="$ARCH-$([ "$HS" = 1 ] && echo hs || echo ns)"   # the results' file names and report.py's tables
 SETTINGS="$ARCH, $OBJ, size $SIZE, window $WINDOW, sample $SAMPLE, min-count $MIN_COUNT, iter $ITER, alpha $ALPHA"
 
-STAMP="$(date +%Y%m%d-%H%M%S)"
+STAMP="$(date -u +%Y-%m-%d-%H%M%S)"
 RUN_DIR="$BENCH_DIR/e2e-$STAMP"
 mkdir -p "$RUN_DIR" "$BENCH_DIR/corpus" "$BENCH_DIR/peers" || die "cannot create $RUN_DIR"
 NOTES=()
@@ -219,7 +241,7 @@ if have_trainer gensim; then
 fi
 
 # pWord2Vec (Intel's HogBatch skip-gram): packaged nowhere, so only a binary built by hand is run
-# (W2V_PWORD2VEC_BIN; bench/README.md says how it was built for BENCHMARKS.md). Skip-gram with negative sampling only.
+# (W2V_PWORD2VEC_BIN; bench/README.md gives the build). Skip-gram with negative sampling only.
 if have_trainer pword2vec; then
   if [ -z "${W2V_PWORD2VEC_BIN:-}" ] || [ ! -x "${W2V_PWORD2VEC_BIN}" ]; then
     note "pWord2Vec: set W2V_PWORD2VEC_BIN to a built pWord2Vec binary; skipped"
@@ -285,6 +307,91 @@ WORDS="$(cat "$TRAIN_FILE.words")"
 BYTES="$(stat -c %s "$TRAIN_FILE")"
 TOTAL_WORDS=$((WORDS * ITER))
 say "corpus $TRAIN_FILE: $BYTES bytes, $WORDS words; $SETTINGS; threads $THREADS"
+
+# ---------------------------------------------------------------------------------------------------------------
+# The machine and the build, recorded with the results
+
+cpu="$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)"
+family="$(lscpu 2>/dev/null | sed -n 's/^CPU family: *//p' | head -1)"
+model="$(lscpu 2>/dev/null | sed -n 's/^Model: *//p' | head -1)"
+simd=AVX2
+grep -q -m1 avx512f /proc/cpuinfo 2>/dev/null && simd=AVX-512
+[ -n "$family" ] && cpu+=" (family $family model $model, $simd)"
+cores="$(nproc)"
+mem="$(free -g 2>/dev/null | awk '/^Mem:/ {print $2 " GiB"}')"
+ours_home="$(cd "$(dirname "$OURS_BIN")/.." && pwd)"
+commit="$(git -C "$ours_home" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+dirty="$(git -C "$ours_home" status --porcelain --untracked-files=no 2>/dev/null | head -1)"
+[ -n "$dirty" ] && commit+=" (with uncommitted changes)"
+java_version="$("${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" -version 2>&1 | head -1)"
+
+# ---------------------------------------------------------------------------------------------------------------
+# --ceiling: how much 2 threads can gain on this machine at all, and what sharing one model costs on top
+
+# The training seconds from our summary line "Trained ... in 12.3 s: ..." in log $1.
+training_seconds() { sed -n 's/^Trained .* in \([0-9.]*\) s:.*/\1/p' "$1" | head -1; }
+
+run_ceiling() {
+  local dir="$RUN_DIR/ceiling" lines half r s a b w line table
+  mkdir -p "$dir"
+  lines=$(wc -l <"$TRAIN_FILE")
+  [ "$lines" -ge 2 ] || die "$TRAIN_FILE has fewer than two lines: nothing to split in halves"
+  half=$((lines / 2))
+  head -n "$half" "$TRAIN_FILE" >"$dir/half1.txt"
+  tail -n +"$((half + 1))" "$TRAIN_FILE" >"$dir/half2.txt"
+  # Every run uses the whole corpus's vocabulary, so each does the same work per word.
+  "$OURS_BIN" train -train "$TRAIN_FILE" -min-count "$MIN_COUNT" -save-vocab "$dir/vocab.txt" >/dev/null \
+    2>"$dir/vocab.log" || die "vocabulary pass failed: $(tail -1 "$dir/vocab.log")"
+  local flags=(-binary 1 -cbow "$CBOW" -alpha "$ALPHA" -size "$SIZE" -window "$WINDOW" -hs "$HS" -negative "$NEG"
+    -sample "$SAMPLE" -min-count "$MIN_COUNT" -iter "$ITER" -read-vocab "$dir/vocab.txt")
+  train() { "$OURS_BIN" train -train "$2" -output "$dir/$3.bin" -threads "$1" "${flags[@]}" >"$dir/$3.log" 2>&1; }
+  table="| round | shared, 2 threads | independent, 1 thread each | alone, 1 thread | gain possible: alone / independent | shared / independent |
+|---|---:|---:|---:|---:|---:|"
+  for r in $(seq 1 "$ROUNDS"); do
+    say "ceiling round $r of $ROUNDS: shared, independent pair, alone ..."
+    train 2 "$TRAIN_FILE" shared
+    train 1 "$dir/half1.txt" half1 & local p1=$!
+    train 1 "$dir/half2.txt" half2 & local p2=$!
+    wait "$p1"; wait "$p2"
+    train 1 "$TRAIN_FILE" alone
+    s=$(training_seconds "$dir/shared.log"); a=$(training_seconds "$dir/half1.log")
+    b=$(training_seconds "$dir/half2.log"); w=$(training_seconds "$dir/alone.log")
+    [ -n "$s" ] && [ -n "$a" ] && [ -n "$b" ] && [ -n "$w" ] || die "a run failed; see the logs in $dir"
+    # The pair is done when its slower half is.
+    line="$(awk -v r="$r" -v s="$s" -v a="$a" -v b="$b" -v w="$w" 'BEGIN { i = a > b ? a : b
+      printf "| %s | %.1f s | %.1f / %.1f s | %.1f s | %.2fx | %.2fx |", r, s, a, b, w, w / i, s / i }')"
+    table+=$'\n'"$line"
+    echo "$line"
+  done
+  local medians
+  medians="$(printf '%s\n' "$table" | tail -n +3 | awk -F'|' '{ g[NR] = $6 + 0; h[NR] = $7 + 0 }
+    function med(v, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+      return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2 }
+    END { printf "%.2fx %.2fx", med(g, NR), med(h, NR) }')"
+  local report="## $(date -u '+%Y-%m-%d %H:%M UTC'): 2-thread ceiling, $SETTINGS
+
+- command: \`$invocation\`
+- machine: $cpu, $cores cores, $mem; load average at the end $(cut -d' ' -f1-3 /proc/loadavg)
+- corpus: \`$TRAIN_FILE\` ($WORDS words, split at line $half of $lines); ours $commit; $java_version
+- training seconds as our summary line reports them (start-up, vocabulary and writing excluded). Alone / independent
+  is the speed-up two cores give two processes that share nothing but the machine: the most 2 threads can gain
+  here. Shared / independent above 1.00x is what sharing one model between the two workers costs on top.${NOTE:+
+- note: $NOTE}
+
+$table
+
+Medians over $ROUNDS rounds: alone / independent ${medians% *}, shared / independent ${medians#* }.
+"
+  echo
+  echo "$report"
+  mkdir -p "$RESULTS"
+  echo "$report" >"$RESULTS/$STAMP-ceiling-$KIND.md"
+  say "wrote $RESULTS/$STAMP-ceiling-$KIND.md; logs in $dir"
+}
+if [ "$CEILING" = 1 ]; then
+  run_ceiling
+  exit 0
+fi
 
 # ---------------------------------------------------------------------------------------------------------------
 # Running one trainer
@@ -407,8 +514,8 @@ for round in $(seq 1 "$ROUNDS"); do
   suffix=""
   [ "$ROUNDS" -gt 1 ] && suffix="-r$round" && say "round $round of $ROUNDS"
   # Each trainer's thread counts back to back: a trainer's scaling (2 threads / 1 thread) then comes from runs
-  # a minute apart. Thread count outermost put ten minutes of peers between them, and this host's speed
-  # drifts by up to 40% in that time (BENCHMARKS.md, twelfth session).
+  # a minute apart. Thread count outermost would put ten minutes of peers between them, and shared hosts drift
+  # by up to 40% in that time (measured on a 2-core AMD EPYC Zen 4 VM, 2026-12-03).
   for name in "${TRAINER_LIST[@]}"; do
     for threads in "${THREAD_LIST[@]}"; do
       key="$name/$threads"
@@ -585,23 +692,16 @@ if [ "$HAVE_MPL" = 1 ]; then
   fi
 fi
 
-cpu="$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)"
-cores="$(nproc)"
-mem="$(free -g 2>/dev/null | awk '/^Mem:/ {print $2 " GiB"}')"
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
-ours_home="$(cd "$(dirname "$OURS_BIN")/.." && pwd)"
-commit="$(git -C "$ours_home" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-dirty="$(git -C "$ours_home" status --porcelain --untracked-files=no 2>/dev/null | head -1)"
-[ -n "$dirty" ] && commit+=" (with uncommitted changes)"
 versions="ours $commit"
 [ "$ours_home" != "$here" ] && versions+=" (W2V_BIN=$OURS_BIN)"
 [ -n "${AVAILABLE[word2vec]:-}" ] && versions+=", word2vec C (npm word2vec@1.1.5: $W2V_C)"
 [ -n "${AVAILABLE[pword2vec]:-}" ] && versions+=", pWord2Vec ($W2V_PWORD2VEC_BIN)"
 [ -n "${AVAILABLE[fasttext]:-}" ] && versions+=", fastText $(dpkg-query -W -f '${Version}' fasttext 2>/dev/null || echo '?')"
 [ "$HAVE_GENSIM" = 1 ] && versions+=", gensim $("$PY" -c 'import gensim; print(gensim.__version__)' 2>/dev/null)"
-java_version="$("${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" -version 2>&1 | head -1)"
 
-REPORT="## $(date '+%Y-%m-%d %H:%M %Z'): $SETTINGS
+DATE_UTC="$(date -u '+%Y-%m-%d %H:%M UTC')"
+REPORT="## $DATE_UTC: $SETTINGS
 
 - command: \`$invocation\`
 - machine: $cpu, $cores cores, $mem; load average at the end $load
@@ -633,7 +733,36 @@ fi
 echo
 echo "$REPORT"
 echo "$REPORT" >"$RUN_DIR/report.md"
-mkdir -p "$(dirname "$RESULTS")"
-[ -s "$RESULTS" ] || printf '# End-to-end benchmark results (bench/e2e.sh)\n\nNewest last.\n\n' >"$RESULTS"
-echo "$REPORT" >>"$RESULTS"
-say "appended to $RESULTS; logs in $RUN_DIR"
+# The dated report, and the same runs for bench/e2e/report.py: "# key: value" lines, then runs.tsv.
+mkdir -p "$RESULTS" || die "cannot create $RESULTS"
+base="$RESULTS/$STAMP-$KIND"
+echo "$REPORT" >"$base.md"
+{
+  echo "# date: $DATE_UTC"
+  echo "# kind: $KIND"
+  echo "# settings: $SETTINGS"
+  echo "# command: $invocation"
+  echo "# trainers: $TRAINERS"
+  echo "# threads: $THREADS"
+  echo "# rounds: $ROUNDS"
+  echo "# machine: $cpu, $cores cores, $mem"
+  echo "# load_at_end: $load"
+  echo "# commit: $commit"
+  echo "# versions: $versions; $java_version"
+  echo "# corpus: $(basename "$TRAIN_FILE")"
+  echo "# default_corpus: $([ "$DEFAULT_CORPUS" = 1 ] && [ "$MAX_BYTES" = 0 ] && echo yes || echo no)"
+  echo "# corpus_words: $WORDS"
+  echo "# iter: $ITER"
+  echo "# report: $(basename "$base.md")"
+  [ -n "$NOTE" ] && echo "# note: $NOTE"
+  for n in ${NOTES[@]+"${NOTES[@]}"}; do echo "# run_note: $n"; done
+  cat "$RUNS_TSV"
+} >"$base.tsv"
+say "wrote $base.md and $base.tsv; logs in $RUN_DIR"
+if [ "$REPORT_AFTER" = 1 ]; then
+  if [ "$HAVE_MPL" = 1 ]; then
+    "$PY" "$here/bench/e2e/report.py" --results "$RESULTS" || note "bench/e2e/report.py failed"
+  else
+    say "not running bench/e2e/report.py: it draws the plots with matplotlib, which $PY cannot import"
+  fi
+fi

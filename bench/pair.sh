@@ -24,9 +24,18 @@ ROUNDS=8
 CBOW=0
 
 die() { echo "pair: $*" >&2; exit 2; }
-. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/round-options.sh"
-parse_round_options "$@"
-BINS=(${ARGS_LEFT[@]+"${ARGS_LEFT[@]}"})
+BINS=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --corpus) [ $# -ge 2 ] || die "--corpus needs a file"; CORPUS="$2"; shift 2 ;;
+    --rounds) [ $# -ge 2 ] || die "--rounds needs a number"; ROUNDS="$2"; shift 2 ;;
+    --cbow) CBOW=1; shift ;;
+    -h|--help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
+    -*) die "unknown option '$1' ($0 --help lists them)" ;;
+    *) BINS+=("$1"); shift ;;
+  esac
+done
+[[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "--rounds must be a positive number (got '$ROUNDS')"
 [ "${#BINS[@]}" = 2 ] || die "give two launchers, A then B (bench/pair.sh --help)"
 for b in "${BINS[@]}"; do
   [ -x "$b" ] || die "not an executable launcher: $b"
