@@ -154,6 +154,16 @@ def scaling_notes(cells):
     return notes
 
 
+def busy_note(cells):
+    """A note when the 1-thread runs got well under one CPU (CPU s / wall s): other work shared the machine."""
+    shares = [c["cpu"] / c["wall"] for (t, n), c in cells.items() if n == 1 and c["cpu"] and c["wall"]]
+    if not shares or statistics.median(shares) >= 0.9:
+        return None
+    return (f"The machine was busy with other work: the 1-thread runs got {min(shares):.0%}-{max(shares):.0%} of a "
+            "CPU (CPU s / wall s), so every figure is lower, and every 2 threads / 1 thread ratio less "
+            "meaningful, than on a quiet machine.")
+
+
 def kind_section(kind, title, run, png):
     cells = summarise(run)
     lines = [f"### {title}", "", run_line(run), "",
@@ -178,7 +188,7 @@ def kind_section(kind, title, run, png):
                 vs_c = f"**{vs_c}**"
             lines.append(f"| {name} | {n} | {fmt_int(cell['wps'])} | {vs_c} | {vs_one} | {cell['acc'] or '-'} "
                          f"| {fmt_int(cell['rss'])} | {fmt(cell['wall'], '{:.2f}')} | {fmt(cell['cpu'], '{:.1f}')} |")
-    notes = scaling_notes(cells)
+    notes = [n for n in [busy_note(cells)] if n] + scaling_notes(cells)
     for note in run["meta"].get("run_note", "").splitlines():
         if "skipped" in note or "failed" in note:
             notes.append(note.rstrip(".") + ".")
@@ -230,6 +240,10 @@ def readme_section(runs):
     threads = sorted(set(top.values()))
     lines += ["", f"{'/'.join(map(str, threads))} threads, whole process (start to written vectors), 1 epoch of a "
               f"{int(metas[first]['corpus_words']):,}-word corpus; {when}; {', '.join(machines)}."]
+    busy = [SHORT[k] for k in kinds if busy_note(cells[k])]
+    if busy:
+        lines.append(f"The machine was busy with other work during the {' and '.join(busy)} runs: their figures are "
+                     "lower than on a quiet machine (BENCHMARKS.md).")
     flagged = {}
     for k in kinds:
         for t in trainers_of(cells[k]):
@@ -239,7 +253,7 @@ def readme_section(runs):
     if flagged:
         lines.append("From 1 to 2 threads in these runs, " + "; ".join(
             f"{name} gained only {', '.join(v)}" for name, v in flagged.items())
-            + ": ratios against it at 2 threads are not the trainers' alone (BENCHMARKS.md).")
+            + ": a ratio against a trainer that did not scale is not the trainers' alone (BENCHMARKS.md).")
     return "\n".join(lines) + "\n"
 
 
