@@ -12,7 +12,7 @@ public final class Main {
 
     static List<Command> commands() {
         return List.of(new DemoCommand(), new TrainCommand(), new SimilarCommand(), new AnalogyCommand(),
-                new EvalCommand(), new MapCommand(), new ClassesCommand());
+                new EvalCommand(), new MapCommand(), new ClassesCommand(), new PhrasesCommand());
     }
 
     public static void main(String[] args) {
