@@ -43,8 +43,10 @@ final class Counts {
         this.shift = 64 - bits;
         this.maxKeys = maxKeys;
         this.batchBytes = Math.clamp(BATCH_BUDGET / parts.length, MIN_BATCH, MAX_BATCH);
+        // Sized for the guess at once: every doubling of a thousand tables is garbage the collector copies.
+        int perPartition = (int) Math.min(KEYS_PER_PARTITION * 4L, Math.min(expectedKeys, maxKeys) / parts.length + 1);
         for (int p = 0; p < parts.length; p++) {
-            parts[p] = new KeyTable(KEYS_PER_PARTITION / 4);
+            parts[p] = new KeyTable(perPartition);
         }
     }
 

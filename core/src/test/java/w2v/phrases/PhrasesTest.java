@@ -192,6 +192,19 @@ class PhrasesTest {
     }
 
     @Test
+    void aStopRequestEndsTheRunWithoutWritingAnything() throws Exception {
+        Path in = write("hand.txt", HAND.getBytes(StandardCharsets.US_ASCII));
+        Path out = write("out.txt", "old".getBytes(StandardCharsets.US_ASCII));
+        Phrases p = new Phrases(Phrases.Options.defaults(2).withChunkBytes(10));
+        p.requestStop();
+        assertThrows(java.util.concurrent.CancellationException.class, () -> p.run(CorpusFile.of(in), out));
+        assertEquals("old", Files.readString(out));
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "no temporary file left");
+        }
+    }
+
+    @Test
     void aMemoryBoundPrunesRareEntriesAndStillOnlyJoinsWords() throws Exception {
         Planted p = Planted.generate(new Random(7));
         Path in = write("planted.txt", p.text);
