@@ -155,6 +155,7 @@ final class Counting {
                     }
                 }
                 kept[p] = k;
+                counts.release(p);
                 long l = low;
                 lowest.accumulateAndGet(l, Math::min);
                 below.addAndGet(t.size() - n);

@@ -62,6 +62,11 @@ final class Counts {
         return parts[p];
     }
 
+    /** Lets partition p go once its entries are copied elsewhere. */
+    void release(int p) {
+        parts[p] = null;
+    }
+
     long keys() {
         return keys.get();
     }

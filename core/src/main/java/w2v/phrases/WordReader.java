@@ -178,9 +178,8 @@ final class WordReader {
         bb.clear();
         try {
             while (bb.hasRemaining()) {
-                int n = channel.read(bb, bufFileOffset + bb.position());
-                if (n <= 0) {
-                    eof = n < 0 || bb.position() == 0;
+                if (channel.read(bb, bufFileOffset + bb.position()) < 0) {
+                    eof = true;
                     break;
                 }
             }
