@@ -1,5 +1,8 @@
 package w2v.phrases;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,6 +26,8 @@ final class Counts {
     private static final int BATCH_BUDGET = 8 << 20;
     private static final int MIN_BATCH = 1 << 10, MAX_BATCH = 16 << 10;
 
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final KeyTable[] parts;
     private final int shift;
     private final int batchBytes;
@@ -43,7 +48,7 @@ final class Counts {
         this.shift = 64 - bits;
         this.maxKeys = maxKeys;
         this.batchBytes = Math.clamp(BATCH_BUDGET / parts.length, MIN_BATCH, MAX_BATCH);
-        // Sized for the guess at once: every doubling of a thousand tables is garbage the collector copies.
+        // Sized for the guess at once: growing a table rehashes all its keys, once per doubling.
         int perPartition = (int) Math.min(KEYS_PER_PARTITION * 4L, Math.min(expectedKeys, maxKeys) / parts.length + 1);
         for (int p = 0; p < parts.length; p++) {
             parts[p] = new KeyTable(perPartition);
@@ -129,11 +134,7 @@ final class Counts {
             }
             byte[] buf = buffers[p];
             buf[at] = (byte) len;
-            int hash = (int) h;
-            buf[at + 1] = (byte) hash;
-            buf[at + 2] = (byte) (hash >>> 8);
-            buf[at + 3] = (byte) (hash >>> 16);
-            buf[at + 4] = (byte) (hash >>> 24);
+            INT.set(buf, at + 1, (int) h);
             System.arraycopy(b, off, buf, at + 5, len);
             fill[p] = at + 5 + len;
         }
@@ -144,25 +145,22 @@ final class Counts {
             KeyTable t = parts[p];
             synchronized (t) {
                 int before = t.size();
-                long touched = 0;
-                for (int at = 0; at < end; ) {
-                    int len = buf[at] & 0xFF;
-                    touched += t.touch((buf[at + 1] & 0xFF) | (buf[at + 2] & 0xFF) << 8 | (buf[at + 3] & 0xFF) << 16
-                            | (buf[at + 4] & 0xFF) << 24);
-                    at += 5 + len;
+                long touched = 0; // all the buffer's slots first, so that their cache misses overlap
+                for (int at = 0; at < end; at += 5 + (buf[at] & 0xFF)) {
+                    touched += t.touch(hashAt(buf, at));
                 }
                 sink += touched;
-                for (int at = 0; at < end; ) {
-                    int len = buf[at] & 0xFF;
-                    int hash = (buf[at + 1] & 0xFF) | (buf[at + 2] & 0xFF) << 8 | (buf[at + 3] & 0xFF) << 16
-                            | (buf[at + 4] & 0xFF) << 24;
-                    t.add(hash, buf, at + 5, len, 1);
-                    at += 5 + len;
+                for (int at = 0; at < end; at += 5 + (buf[at] & 0xFF)) {
+                    t.add(hashAt(buf, at), buf, at + 5, buf[at] & 0xFF, 1);
                 }
                 keys.addAndGet(t.size() - before);
             }
             fill[p] = 0;
             reduceIfFull();
+        }
+
+        private static int hashAt(byte[] buf, int at) {
+            return (int) INT.get(buf, at + 1);
         }
 
         /** Adds whatever is still buffered. */
