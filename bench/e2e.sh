@@ -134,6 +134,7 @@ KIND="$ARCH-$([ "$HS" = 1 ] && echo hs || echo ns)"   # the results' file names 
 SETTINGS="$ARCH, $OBJ, size $SIZE, window $WINDOW, sample $SAMPLE, min-count $MIN_COUNT, iter $ITER, alpha $ALPHA"
 
 STAMP="$(date -u +%Y-%m-%d-%H%M%S)"
+START_UTC="$(date -u '+%Y-%m-%d %H:%M UTC')"
 RUN_DIR="$BENCH_DIR/e2e-$STAMP"
 mkdir -p "$RUN_DIR" "$BENCH_DIR/corpus" "$BENCH_DIR/peers" || die "cannot create $RUN_DIR"
 NOTES=()
@@ -700,11 +701,11 @@ versions="ours $commit"
 [ -n "${AVAILABLE[fasttext]:-}" ] && versions+=", fastText $(dpkg-query -W -f '${Version}' fasttext 2>/dev/null || echo '?')"
 [ "$HAVE_GENSIM" = 1 ] && versions+=", gensim $("$PY" -c 'import gensim; print(gensim.__version__)' 2>/dev/null)"
 
-DATE_UTC="$(date -u '+%Y-%m-%d %H:%M UTC')"
+DATE_UTC="$START_UTC"
 REPORT="## $DATE_UTC: $SETTINGS
 
 - command: \`$invocation\`
-- machine: $cpu, $cores cores, $mem; load average at the end $load
+- machine: $cpu, $cores cores, $mem; load average at the end ($(date -u '+%H:%M UTC')) $load
 - corpus: \`$TRAIN_FILE\` ($BYTES bytes, $WORDS words x $ITER epochs = $TOTAL_WORDS)
 - versions: $versions; $java_version
 - words/sec = corpus words x epochs / whole-process wall time (start to written vector file); CPU s = user +
