@@ -154,14 +154,27 @@ def scaling_notes(cells):
     return notes
 
 
+# Trainers whose threads all compute (gensim's Python thread does not): a run of one of them that got under 80% of
+# its threads' CPUs (CPU s / wall s) shared the machine with other work.
+FULL_CPU = {"ours", "word2vec", "fasttext", "pword2vec"}
+
+
+def starved(cells):
+    """[(trainer, threads, CPUs it got)] for the runs that did not get their CPUs."""
+    out = []
+    for (t, n), c in sorted(cells.items(), key=lambda kv: (kv[0][1], ORDER.index(kv[0][0]) if kv[0][0] in ORDER else 9)):
+        if t in FULL_CPU and c["cpu"] and c["wall"] and c["cpu"] / c["wall"] < 0.8 * n:
+            out.append((t, n, c["cpu"] / c["wall"]))
+    return out
+
+
 def busy_note(cells):
-    """A note when the 1-thread runs got well under one CPU (CPU s / wall s): other work shared the machine."""
-    shares = [c["cpu"] / c["wall"] for (t, n), c in cells.items() if n == 1 and c["cpu"] and c["wall"]]
-    if not shares or statistics.median(shares) >= 0.9:
+    runs = starved(cells)
+    if not runs:
         return None
-    return (f"The machine was busy with other work: the 1-thread runs got {min(shares):.0%}-{max(shares):.0%} of a "
-            "CPU (CPU s / wall s), so every figure is lower, and every 2 threads / 1 thread ratio less "
-            "meaningful, than on a quiet machine.")
+    listed = ", ".join(f"{LABELS.get(t, t)} at {n} thread{'s' if n > 1 else ''} got {got:.2f} of {n}" for t, n, got in runs)
+    return (f"Other work shared the machine during part of this run. CPUs a run got (CPU s / wall s): {listed}. "
+            "Those figures, and ratios involving them, understate what the trainer does on a quiet machine.")
 
 
 def kind_section(kind, title, run, png):
@@ -242,8 +255,8 @@ def readme_section(runs):
               f"{int(metas[first]['corpus_words']):,}-word corpus; {when}; {', '.join(machines)}."]
     busy = [SHORT[k] for k in kinds if busy_note(cells[k])]
     if busy:
-        lines.append(f"The machine was busy with other work during the {' and '.join(busy)} runs: their figures are "
-                     "lower than on a quiet machine (BENCHMARKS.md).")
+        lines.append(f"Other work shared the machine during part of the {' and '.join(busy)} runs; BENCHMARKS.md "
+                     "names the runs that did not get their CPUs.")
     flagged = {}
     for k in kinds:
         for t in trainers_of(cells[k]):
