@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import w2v.corpus.CorpusFile;
+import w2v.corpus.Corpus;
 import w2v.model.Model;
 import w2v.train.Trainer;
 import w2v.train.TrainingConfig;
@@ -64,6 +64,7 @@ public final class Word2Vec {
     private final Path saveVocabulary;
     private final Consumer<Progress> progressListener;
     private final Duration progressEvery;
+    private final Consumer<String> warningListener;
     private volatile Trainer running;
     private volatile boolean stopRequested;
 
@@ -74,6 +75,7 @@ public final class Word2Vec {
         this.saveVocabulary = b.saveVocabulary;
         this.progressListener = b.progressListener;
         this.progressEvery = b.progressEvery;
+        this.warningListener = b.warningListener;
     }
 
     /** A builder with word2vec C's defaults (CBOW, 100 dimensions, window 5, 5 negatives, 5 epochs). */
@@ -83,8 +85,11 @@ public final class Word2Vec {
 
     /**
      * Counts the vocabulary of {@code corpus} (or reads it, with {@link Builder#readVocabulary}) and trains on it.
-     * The corpus is plain text, words separated by whitespace, one sentence per line, read once per epoch: it must
-     * be a regular file that does not change while training runs.
+     * The corpus is text, words separated by whitespace, one sentence per line, read once per epoch: each source
+     * is a regular file, plain or gzip-compressed (told by its first bytes), or a directory, which stands for the
+     * files directly in it in the byte order of their names. Several sources are read in the order given, as if
+     * concatenated (each file ending its last sentence); an empty file among several is skipped with a warning
+     * ({@link Builder#onWarning}). No file may change while training runs.
      *
      * @return the trained vectors, one per vocabulary word, most frequent first; close them to free their memory.
      *     After {@link #stop()}, the vectors trained so far.
@@ -93,10 +98,20 @@ public final class Word2Vec {
      *     empty, binary, no word reaching the minimum count) or a training run that diverged
      * @throws InterruptedException when the calling thread is interrupted (training stops first)
      */
-    public WordVectors train(Path corpus) throws IOException, InterruptedException {
-        Objects.requireNonNull(corpus, "corpus");
+    public WordVectors train(Path... corpus) throws IOException, InterruptedException {
+        return train(List.of(corpus));
+    }
+
+    /** As {@link #train(Path...)}. */
+    public WordVectors train(List<Path> corpus) throws IOException, InterruptedException {
+        if (corpus.isEmpty()) {
+            throw new IllegalArgumentException("no corpus file given");
+        }
         stopRequested = false;
-        CorpusFile file = CorpusFile.of(corpus);
+        Corpus file = Corpus.of(corpus);
+        for (Corpus.Warning w : file.warnings()) {
+            warningListener.accept(w.file() + ": " + w.reason());
+        }
         Vocabulary vocab = vocabulary(file);
         if (saveVocabulary != null) {
             VocabularyFile.write(vocab, saveVocabulary);
@@ -200,7 +215,7 @@ public final class Word2Vec {
         }
     }
 
-    private Vocabulary vocabulary(CorpusFile corpus) throws IOException, InterruptedException {
+    private Vocabulary vocabulary(Corpus corpus) throws IOException, InterruptedException {
         if (readVocabulary != null) {
             return VocabularyFile.read(readVocabulary, config.minCount());
         }
@@ -246,6 +261,8 @@ public final class Word2Vec {
         private Path saveVocabulary;
         private Consumer<Progress> progressListener;
         private Duration progressEvery = Duration.ofSeconds(1);
+        private Consumer<String> warningListener =
+                w -> System.getLogger(Word2Vec.class.getName()).log(System.Logger.Level.WARNING, w);
 
         private Builder() {
         }
@@ -355,6 +372,15 @@ public final class Word2Vec {
          */
         public Builder onProgress(Consumer<Progress> listener) {
             this.progressListener = listener;
+            return this;
+        }
+
+        /**
+         * Receives, as one line naming the file, what training goes on without: an empty file among several
+         * skipped, the subdirectories of a directory not read (default: a {@link System.Logger} warning).
+         */
+        public Builder onWarning(Consumer<String> listener) {
+            this.warningListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.kohsuke.args4j.CmdLineException;
@@ -11,9 +13,9 @@ import org.kohsuke.args4j.CmdLineParser;
 import org.kohsuke.args4j.Option;
 import org.kohsuke.args4j.ParserProperties;
 import w2v.cluster.KMeans;
+import w2v.corpus.Corpus;
 import w2v.corpus.CorpusChangedException;
 import w2v.corpus.CorpusException;
-import w2v.corpus.CorpusFile;
 import w2v.eval.AnalogyEvaluation;
 import w2v.io.ClassesWriter;
 import w2v.io.OutputException;
@@ -44,8 +46,9 @@ final class TrainCommand implements Command {
     /** Beyond this, K-means classes would be a few words each; the vocabulary bounds it further. */
     static final int MAX_CLASSES = 1_000_000;
 
-    @Option(name = "-train", metaVar = "FILE", usage = "text to train on: words separated by spaces, one sentence per line")
-    Path train;
+    @Option(name = "-train", metaVar = "FILE|DIR", usage = "text to train on: words separated by spaces, one sentence "
+            + "per line; plain or gzip; a directory stands for the files directly in it; repeat -train for more")
+    List<Path> train = new ArrayList<>();
     // Outputs are kept as typed: a Path would drop a trailing '/', which the output policy refuses.
     @Option(name = "-output", metaVar = "FILE", usage = "where to write the word vectors (none: only build the vocabulary)")
     String output;
@@ -156,7 +159,10 @@ final class TrainCommand implements Command {
         try {
             parser.parseArgument(args);
         } catch (CmdLineException e) {
-            err.println("w2v train: " + e.getMessage() + "; run 'w2v train --help' for the flags");
+            // "-train shards/*" expands to several names after one flag
+            String hint = e.getMessage().startsWith("No argument is allowed") && !train.isEmpty()
+                    ? "; give each file its own -train, or -train the directory" : "";
+            err.println("w2v train: " + e.getMessage() + hint + "; run 'w2v train --help' for the flags");
             return 2;
         }
         if (help) {
@@ -164,7 +170,7 @@ final class TrainCommand implements Command {
             parser.printUsage(out);
             return 0;
         }
-        if (train == null) {
+        if (train.isEmpty()) {
             err.println("w2v train: -train FILE is required; run 'w2v train --help' for the flags");
             return 2;
         }
@@ -200,7 +206,7 @@ final class TrainCommand implements Command {
         try {
             new OutputPolicy()
                     .output("-output", output).output("-save-vocab", saveVocab).output("-checkpoint", checkpoint)
-                    .input("-train", train).input("-read-vocab", readVocab).input("-eval", eval)
+                    .inputs("-train", Corpus.filesOf(train)).input("-read-vocab", readVocab).input("-eval", eval)
                     // Read whole before training, then replaced atomically: continuing a run in place is the point.
                     .inputReadFirst("-resume", resume, "-checkpoint")
                     .check();
@@ -228,7 +234,10 @@ final class TrainCommand implements Command {
         Path outputFile = output == null ? null : Path.of(output);
         Path checkpointFile = checkpoint == null ? null : Path.of(checkpoint);
 
-        CorpusFile corpus = CorpusFile.of(train);
+        Corpus corpus = Corpus.of(train);
+        for (Corpus.Warning w : corpus.warnings()) {
+            err.println("w2v train: warning: " + InputProblem.line("-train", w.file(), w.reason()));
+        }
         Checkpoint resumed = resume != null ? readCheckpoint(corpus, config, err) : null;
         Vocabulary vocab = resumed != null ? resumed.vocabulary() : buildVocabulary(corpus, config, err);
         if (classes > vocab.size()) {
@@ -341,7 +350,7 @@ final class TrainCommand implements Command {
     }
 
     /** Reads -resume, refusing with one line a checkpoint this run's flags or training file do not match. */
-    private Checkpoint readCheckpoint(CorpusFile corpus, TrainingConfig config, PrintStream err) throws Exception {
+    private Checkpoint readCheckpoint(Corpus corpus, TrainingConfig config, PrintStream err) throws Exception {
         InputProblem.check("-resume", resume, "checkpoint", CheckpointFile.NEEDS_REGULAR);
         CorpusStamp now = CorpusStamp.of(corpus);
         Checkpoint c = CheckpointFile.read(resume, settings -> {
@@ -357,7 +366,7 @@ final class TrainCommand implements Command {
         return c;
     }
 
-    private Vocabulary buildVocabulary(CorpusFile corpus, TrainingConfig config, PrintStream err) throws Exception {
+    private Vocabulary buildVocabulary(Corpus corpus, TrainingConfig config, PrintStream err) throws Exception {
         if (readVocab != null) {
             InputProblem.check("-read-vocab", readVocab, "vocabulary file", VocabularyFile.NEEDS_REGULAR);
             if (output != null) {

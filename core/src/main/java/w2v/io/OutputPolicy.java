@@ -39,6 +39,14 @@ public final class OutputPolicy {
         return inputReadFirst(name, path, null);
     }
 
+    /** Inputs given under one name (the files of a -train directory, say). */
+    public OutputPolicy inputs(String name, List<Path> paths) {
+        for (Path p : paths) {
+            input(name, p);
+        }
+        return this;
+    }
+
     /**
      * An input read completely before the output named {@code outputName} is first written, which may therefore
      * replace it: a checkpoint that a run resumes from and then writes again. Every other output is refused.

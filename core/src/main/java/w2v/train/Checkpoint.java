@@ -45,11 +45,11 @@ public final class Checkpoint implements AutoCloseable {
 
     private final Settings settings;
     private final WorkerState[] workers;
-    private final ChunkQueue.Position chunks;
+    private final long chunks;
     private final Vocabulary vocab;
     private Model model;
 
-    Checkpoint(Settings settings, WorkerState[] workers, ChunkQueue.Position chunks, Vocabulary vocab, Model model) {
+    Checkpoint(Settings settings, WorkerState[] workers, long chunks, Vocabulary vocab, Model model) {
         this.settings = settings;
         this.workers = workers;
         this.chunks = chunks;
@@ -74,8 +74,8 @@ public final class Checkpoint implements AutoCloseable {
         return workers.clone();
     }
 
-    /** Which chunks of the corpus had been handed out. */
-    ChunkQueue.Position chunks() {
+    /** The next chunk of the corpus to hand out ({@link ChunkQueue#position()}). */
+    long chunks() {
         return chunks;
     }
 

@@ -33,10 +33,10 @@ import w2v.vocab.Vocabulary;
  * magic "W2VCKPT\n", int version (2)
  * config: int dim, int window, double sample, boolean hs, int negative, int threads, int epochs,
  *         long minCount, float alpha, boolean cbow, long seed, boolean batched
- * corpus: long size, int CRC-32C of its first 64 KiB
+ * corpus: int n files, n x (long size, int CRC-32C of its first 64 KiB), in reading order
  * workers: int n (= threads), n x (long rngState, int epoch, long ticket, long position, long unpublished,
  *          float alpha, long published)
- * chunks: int chunks per epoch, long next ticket ({@link ChunkQueue})
+ * chunks: long next ticket ({@link ChunkQueue#position()})
  * vocabulary: int V, V x (int length, bytes, long count), in index order ({@code </s>} first): the counts in this
  *          order rebuild the Huffman tree and the sampling tables exactly
  * tables: input V x dim floats; negative-sampling output V x dim if negative > 0; hierarchical-softmax inner
@@ -49,7 +49,8 @@ import w2v.vocab.Vocabulary;
 public final class CheckpointFile {
 
     static final byte[] MAGIC = {'W', '2', 'V', 'C', 'K', 'P', 'T', '\n'};
-    static final int VERSION = 2; // 2: chunks handed out on demand instead of one byte range per thread
+    // 2: chunks handed out on demand instead of one byte range per thread; 3: several files, gzip files
+    static final int VERSION = 3;
 
     private static final int MAX_WORD_BYTES = 4096;
     private static final ValueLayout.OfFloat NATIVE = ValueLayout.JAVA_FLOAT_UNALIGNED;
@@ -60,7 +61,7 @@ public final class CheckpointFile {
     }
 
     /** Writes atomically; the tables must not change meanwhile (workers parked or finished). */
-    static void write(Path file, Checkpoint.Settings settings, WorkerState[] workers, ChunkQueue.Position chunks,
+    static void write(Path file, Checkpoint.Settings settings, WorkerState[] workers, long chunks,
                       Vocabulary vocab, Model model) throws IOException {
         AtomicFile.replace(file, channel -> {
             CRC32C crc = new CRC32C();
@@ -70,8 +71,11 @@ public final class CheckpointFile {
             out.write(MAGIC);
             out.writeInt(VERSION);
             writeConfig(out, settings.config());
-            out.writeLong(settings.corpus().size());
-            out.writeInt(settings.corpus().headChecksum());
+            out.writeInt(settings.corpus().files().size());
+            for (CorpusStamp.File f : settings.corpus().files()) {
+                out.writeLong(f.size());
+                out.writeInt(f.headChecksum());
+            }
             out.writeInt(workers.length);
             for (WorkerState w : workers) {
                 out.writeLong(w.rngState());
@@ -82,8 +86,7 @@ public final class CheckpointFile {
                 out.writeFloat(w.alpha());
                 out.writeLong(w.published());
             }
-            out.writeInt(chunks.chunks());
-            out.writeLong(chunks.next());
+            out.writeLong(chunks);
             out.writeInt(vocab.size());
             for (int i = 0; i < vocab.size(); i++) {
                 byte[] b = vocab.bytes(i);
@@ -133,11 +136,11 @@ public final class CheckpointFile {
                         + ", this w2v reads version " + VERSION);
             }
             TrainingConfig config = readConfig(in, file);
-            CorpusStamp corpus = new CorpusStamp(in.readLong(), in.readInt());
+            CorpusStamp corpus = readStamp(in, file);
             Checkpoint.Settings settings = new Checkpoint.Settings(config, corpus);
             check.accept(settings);
-            WorkerState[] workers = readWorkers(in, file, config, corpus);
-            ChunkQueue.Position chunks = readChunks(in, file, config, workers);
+            WorkerState[] workers = readWorkers(in, file, config);
+            long chunks = readChunks(in, file, config, corpus, workers);
             Vocabulary vocab = readVocabulary(in, file);
             Model model = new Model(vocab.size(), config.dim(), config.negative() > 0, config.hierarchicalSoftmax());
             try {
@@ -192,7 +195,22 @@ public final class CheckpointFile {
         }
     }
 
-    private static WorkerState[] readWorkers(DataInputStream in, Path file, TrainingConfig config, CorpusStamp corpus)
+    private static CorpusStamp readStamp(DataInputStream in, Path file) throws IOException {
+        int n = in.readInt();
+        if (n < 1) {
+            throw damaged(file, n + " training files");
+        }
+        java.util.List<CorpusStamp.File> files = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) { // grows as they arrive: a damaged count must not allocate gigabytes
+            files.add(new CorpusStamp.File(in.readLong(), in.readInt()));
+            if (files.get(i).size() <= 0) {
+                throw damaged(file, "training file " + i + " of " + files.get(i).size() + " bytes");
+            }
+        }
+        return new CorpusStamp(files, java.util.List.of());
+    }
+
+    private static WorkerState[] readWorkers(DataInputStream in, Path file, TrainingConfig config)
             throws IOException {
         int n = in.readInt();
         if (n != config.threads()) {
@@ -203,7 +221,7 @@ public final class CheckpointFile {
             WorkerState w = new WorkerState(in.readLong(), in.readInt(), in.readLong(), in.readLong(), in.readLong(),
                     in.readFloat(), in.readLong());
             if (w.epoch() < 0 || w.epoch() > config.epochs() || w.ticket() < ChunkQueue.NONE
-                    || w.position() < 0 || w.position() > corpus.size()
+                    || w.position() < 0
                     || w.unpublished() < 0 || w.published() < 0 || !(w.alpha() > 0)) {
                 throw damaged(file, "worker " + i + " has an impossible state " + w);
             }
@@ -212,20 +230,20 @@ public final class CheckpointFile {
         return workers;
     }
 
-    /** The chunks handed out; every worker's chunk in hand must be one of them. */
-    private static ChunkQueue.Position readChunks(DataInputStream in, Path file, TrainingConfig config,
-                                                  WorkerState[] workers) throws IOException {
-        ChunkQueue.Position p = new ChunkQueue.Position(in.readInt(), in.readLong());
-        if (p.chunks() < 1 || p.next() < 0 || p.next() > (long) p.chunks() * config.epochs()) {
-            throw damaged(file, "impossible chunk position " + p);
+    /** The next chunk to hand out; every worker's chunk in hand must be one handed out before it. */
+    private static long readChunks(DataInputStream in, Path file, TrainingConfig config, CorpusStamp corpus,
+                                   WorkerState[] workers) throws IOException {
+        long next = in.readLong();
+        if (next < 0 || (next >>> 32) > (long) config.epochs() * corpus.files().size()) {
+            throw damaged(file, "impossible chunk position " + next);
         }
         for (int i = 0; i < workers.length; i++) {
-            if (workers[i].ticket() >= p.next()) {
+            if (workers[i].ticket() >= next) {
                 throw damaged(file, "worker " + i + " holds chunk ticket " + workers[i].ticket()
-                        + ", not yet handed out at " + p);
+                        + ", not yet handed out at " + next);
             }
         }
-        return p;
+        return next;
     }
 
     private static Vocabulary readVocabulary(DataInputStream in, Path file) throws IOException {

@@ -8,6 +8,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import w2v.corpus.ChunkQueue;
+import w2v.corpus.Corpus;
 import w2v.corpus.CorpusFile;
 import w2v.kernel.Kernels;
 import w2v.model.Model;
@@ -30,7 +31,7 @@ import w2v.vocab.Vocabulary;
 public final class Trainer {
 
     private final TrainingConfig config;
-    private final CorpusFile corpus;
+    private final Corpus corpus;
     private final Vocabulary vocab;
     private final StopSignal stop = new StopSignal();
     private final TrainingProgress progress;
@@ -46,6 +47,11 @@ public final class Trainer {
     private CorpusStamp stamp;
 
     public Trainer(TrainingConfig config, CorpusFile corpus, Vocabulary vocab) {
+        this(config, Corpus.of(corpus), vocab);
+    }
+
+    /** Trains on every file of {@code corpus}, each epoch reading them in order. */
+    public Trainer(TrainingConfig config, Corpus corpus, Vocabulary vocab) {
         this.config = config.validate();
         this.corpus = corpus;
         this.vocab = vocab;
@@ -57,6 +63,11 @@ public final class Trainer {
      * checkpoint was made from (the caller checks {@link Checkpoint.Settings#mismatch}).
      */
     public static Trainer resume(Checkpoint checkpoint, CorpusFile corpus) {
+        return resume(checkpoint, Corpus.of(corpus));
+    }
+
+    /** As {@link #resume(Checkpoint, CorpusFile)}, for a corpus of several files. */
+    public static Trainer resume(Checkpoint checkpoint, Corpus corpus) {
         Trainer t = new Trainer(checkpoint.config(), corpus, checkpoint.vocabulary());
         t.resumeFrom = checkpoint;
         WorkerState[] states = checkpoint.workers();
@@ -142,10 +153,10 @@ public final class Trainer {
             model.initialize(config.seed(), config.threads());
         }
         Thread timer = null;
+        ChunkQueue chunks = resumeFrom != null
+                ? ChunkQueue.resume(corpus, config.threads(), config.epochs(), resumeFrom.chunks())
+                : ChunkQueue.of(corpus, config.threads(), config.epochs());
         try {
-            ChunkQueue chunks = resumeFrom != null
-                    ? ChunkQueue.resume(corpus.size(), config.epochs(), resumeFrom.chunks())
-                    : ChunkQueue.of(corpus.size(), config.threads(), config.epochs());
             WorkerState[] starts = resumeFrom != null ? resumeFrom.workers() : new WorkerState[config.threads()];
             EpochBarrier barrier = epochListener == null ? null : epochBarrier(starts, model);
             if (checkpointFile != null) {
@@ -234,6 +245,8 @@ public final class Trainer {
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
             model.close();
             throw e;
+        } finally {
+            chunks.close(); // a gzip file left in the middle by a stop holds a decompressor
         }
     }
 
@@ -307,7 +320,8 @@ public final class Trainer {
             b.append(", softmax nodes ").append(mb(model.softmaxNodes().rows() * 4L * model.input().stride()));
         }
         b.append(", vocabulary ").append(mb(vocab.footprintBytes()));
-        b.append(", read buffers ").append(mb((long) config.threads() * (1 << 20)));
+        // Gzip files add a block of decompressed text per thread (and an inflater's few hundred KB).
+        b.append(", read buffers ").append(mb((long) config.threads() * (1 << 20) * (corpus.hasGzip() ? 2 : 1)));
         return b.toString();
     }
 

@@ -1,10 +1,10 @@
 package w2v.train;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.util.function.LongConsumer;
 import w2v.corpus.ChunkQueue;
-import w2v.corpus.CorpusFile;
+import w2v.corpus.ChunkReader;
+import w2v.corpus.Corpus;
 import w2v.corpus.TokenReader;
 import w2v.kernel.Kernels;
 import w2v.kernel.VectorKernels;
@@ -29,7 +29,7 @@ final class Worker implements Runnable {
     private static final VectorKernels K = Kernels.get();
 
     private final int id;
-    private final CorpusFile corpus;
+    private final Corpus corpus;
     private final ChunkQueue chunks;
     private final Vocabulary vocab;
     private final Subsampler subsampler;
@@ -54,7 +54,7 @@ final class Worker implements Runnable {
     private WorkerState last;
     private Throwable failure;
 
-    Worker(int id, CorpusFile corpus, ChunkQueue chunks, Vocabulary vocab, Subsampler subsampler,
+    Worker(int id, Corpus corpus, ChunkQueue chunks, Vocabulary vocab, Subsampler subsampler,
            Architecture architecture, Rng rng, TrainingProgress progress, LearningRate learningRate, int epochs,
            int window, Trainer.StopSignal stop, EmbeddingTable input, EpochBarrier epochBarrier, CheckpointGate gate,
            WorkerState start, LongConsumer publishHook) {
@@ -79,32 +79,31 @@ final class Worker implements Runnable {
 
     @Override
     public void run() {
-        try (FileChannel channel = corpus.open()) {
-            TokenReader reader = new TokenReader(corpus, channel, TokenReader.DEFAULT_BUFFER);
+        ChunkReader chunk = new ChunkReader(corpus, TokenReader.DEFAULT_BUFFER);
+        TokenReader reader = chunk.tokens();
+        try (chunk) {
             if (start == null) {
                 alpha = learningRate.at(progress.wordsDone());
             } else {
                 epoch = start.epoch();
                 ticket = start.ticket();
                 if (ticket != ChunkQueue.NONE) {
-                    reader.reset(chunks.range(ticket));
-                    reader.resumeAt(start.position());
+                    chunks.reopen(chunk, ticket, start.position());
                 }
                 unpublished = start.unpublished();
                 alpha = start.alpha();
             }
             while (!stop.requested()) {
                 if (ticket == ChunkQueue.NONE) {
-                    long next = chunks.claim();
+                    // The queue checks the chunk's file did not change (a stat per chunk), and gives the reader a
+                    // fresh start: no end-of-file state can leak into the next epoch (the upstream word2vec.c
+                    // bug in shared/docs/users.md).
+                    long next = chunks.claim(chunk);
                     if (next == ChunkQueue.NONE) {
                         epoch = epochs;
                         break;
                     }
                     ticket = next;
-                    corpus.checkUnchanged(); // a stat per chunk: a file changed under training stops it
-                    // A fresh start for every chunk: no end-of-file state can leak into the next epoch (the
-                    // upstream word2vec.c bug in shared/docs/users.md).
-                    reader.reset(chunks.range(ticket));
                 }
                 // Also for a resumed chunk in hand: its worker may have been waiting at the boundary before it.
                 if (!crossEpochBoundaries(reader) || !trainChunk(reader)) {
@@ -114,7 +113,8 @@ final class Worker implements Runnable {
             }
             last = state(reader); // before the final publication, which a resumed worker repeats
         } catch (IOException e) {
-            failure = new IOException(corpus.path() + ": " + e.getMessage(), e);
+            Object file = chunk.source() >= 0 ? corpus.files().get(chunk.source()).path() : corpus.name();
+            failure = new IOException(file + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             failure = e;
             stop.request();
