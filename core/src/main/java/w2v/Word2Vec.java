@@ -139,7 +139,7 @@ public final class Word2Vec {
     /**
      * Trains on sentences the caller supplies, each a list of words (no word may be empty or contain whitespace).
      * The sentences are read once, streamed to a temporary file (deleted afterwards) and trained on as
-     * {@link #train(Path)} does, so a one-shot iterator works and memory does not grow with the corpus.
+     * {@link #train(Path...)} does, so a one-shot iterator works and memory does not grow with the corpus.
      */
     public WordVectors train(Iterable<? extends List<String>> sentences) throws IOException, InterruptedException {
         Objects.requireNonNull(sentences, "sentences");
@@ -164,7 +164,7 @@ public final class Word2Vec {
         }
     }
 
-    /** One line per sentence, words separated by one space: the corpus format {@link #train(Path)} reads. */
+    /** One line per sentence, words separated by one space: the corpus format {@link #train(Path...)} reads. */
     static void spool(Iterator<? extends List<String>> sentences, Path file) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             long n = 0;
