@@ -59,7 +59,7 @@ public final class Corpus {
         List<Path> candidates = new ArrayList<>();
         for (Path source : sources) {
             Objects.requireNonNull(source, "source");
-            if (Files.isDirectory(source)) {
+            if (isDirectory(source)) {
                 candidates.addAll(filesIn(source, warnings));
             } else {
                 candidates.add(source);
@@ -97,7 +97,7 @@ public final class Corpus {
         List<Path> files = new ArrayList<>();
         for (Path source : sources) {
             files.add(source);
-            if (Files.isDirectory(source)) {
+            if (isDirectory(source)) {
                 try (DirectoryStream<Path> entries = Files.newDirectoryStream(source)) {
                     entries.forEach(files::add);
                 } catch (IOException e) {
@@ -106,6 +106,11 @@ public final class Corpus {
             }
         }
         return files;
+    }
+
+    /** An empty name is no directory (Java would take it for the working directory): CorpusFile refuses it. */
+    private static boolean isDirectory(Path p) {
+        return !p.toString().isEmpty() && Files.isDirectory(p);
     }
 
     /** The regular files (or links to them) directly in {@code dir}, by the bytes of their names. */

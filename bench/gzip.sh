@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Does training from a gzip file keep up with training from the same text uncompressed? Trains on the .gz and on
+# the plain file back to back, alternating which goes first every round (drift on a shared host then weighs on
+# both), and reports per run the training words/sec and the CPU seconds of the whole process, per round the
+# ratio gzip / plain, and the median ratio.
+#
+#   bench/gzip.sh                                   # 3 rounds, skip-gram, 2 threads, the shared corpus
+#   bench/gzip.sh --rounds 5 --cbow
+#
+# Options: --corpus FILE.gz [../shared/data/corpus-clean.txt.gz beside this checkout; gunzipped once into
+# ${W2V_BENCH_DIR:-/tmp/w2v-bench}/corpus, where bench/e2e.sh keeps it too], --rounds N [3], --cbow (alpha
+# 0.05). Settings: -size 100 -window 5 -negative 5 -sample 1e-4 -iter 1 -min-count 5 -threads 2.
+# The output, with the date, the commit and the CPU model, is also written to bench/results/gzip-DATE.txt.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH_DIR="${W2V_BENCH_DIR:-/tmp/w2v-bench}"
+CORPUS="$here/../shared/data/corpus-clean.txt.gz"
+ROUNDS=3
+CBOW=0
+W2V="${W2V_BIN:-$here/bin/w2v}"
+
+die() { echo "gzip: $*" >&2; exit 2; }
+. "$here/bench/round-options.sh"
+parse_round_options "$@"
+[ "${#ARGS_LEFT[@]}" = 0 ] || die "unexpected argument '${ARGS_LEFT[0]}' (bench/gzip.sh --help)"
+[ -s "$CORPUS" ] || die "corpus not found or empty: $CORPUS"
+[ "$(head -c 2 "$CORPUS" | od -An -tx1 | tr -d ' ')" = 1f8b ] || die "not a gzip file: $CORPUS"
+[ -x /usr/bin/time ] || die "needs GNU time (/usr/bin/time)"
+
+mkdir -p "$BENCH_DIR/corpus" "$BENCH_DIR/gzip" || die "cannot create $BENCH_DIR"
+PLAIN="$BENCH_DIR/corpus/$(basename "$CORPUS" .gz)"
+if [ ! -s "$PLAIN" ]; then
+  gzip -dc "$CORPUS" >"$PLAIN.part" && mv "$PLAIN.part" "$PLAIN" || die "could not gunzip $CORPUS into $PLAIN"
+fi
+if [ "$CBOW" = 1 ]; then ALPHA=0.05; else ALPHA=0.025; fi
+ARGS=(-cbow "$CBOW" -size 100 -window 5 -negative 5 -sample 1e-4 -iter 1 -min-count 5 -alpha "$ALPHA"
+  -threads 2 -binary 1 -debug 1)
+mkdir -p "$here/bench/results"
+OUT="$here/bench/results/gzip-$(date +%Y-%m-%d-%H%M).txt"
+
+# One run on $1; prints "words/sec cpu-seconds wall-seconds".
+run() {
+  local log="$BENCH_DIR/gzip/run.log"
+  /usr/bin/time -f 'cpu %U %S wall %e' -o "$BENCH_DIR/gzip/time" \
+    "$W2V" train -train "$1" "${ARGS[@]}" -output "$BENCH_DIR/gzip/vectors.bin" >"$log" 2>&1 ||
+    die "training failed on $1 (log: $log)"
+  local wps cpu
+  wps=$(tr '\r' '\n' <"$log" | sed -n 's/^Trained .* s: \([0-9.]*\)\([kM]\) words\/sec.*/\1 \2/p' |
+    awk '{print $1 * ($2 == "M" ? 1e6 : 1e3)}')
+  cpu=$(awk '{printf "%.1f %s", $2 + $3, $5}' "$BENCH_DIR/gzip/time")
+  [ -n "$wps" ] || die "no 'Trained ... words/sec' line in $log"
+  echo "$wps $cpu"
+}
+
+{
+  echo "bench/gzip.sh --rounds $ROUNDS$([ "$CBOW" = 1 ] && echo ' --cbow')"
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit: $(git -C "$here" rev-parse --short HEAD)$(git -C "$here" diff --quiet HEAD -- core cli || echo ' (modified)')"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "gzip: $CORPUS ($(stat -c %s "$CORPUS") bytes); plain: $PLAIN ($(stat -c %s "$PLAIN") bytes)"
+  echo "flags: ${ARGS[*]}"
+  echo
+  printf '%-6s %-6s %14s %10s %9s\n' round input words/sec cpu-s wall-s
+  RATIOS=()
+  for r in $(seq 1 "$ROUNDS"); do
+    if [ $((r % 2)) = 1 ]; then order="plain gzip"; else order="gzip plain"; fi
+    for input in $order; do
+      if [ "$input" = plain ]; then f="$PLAIN"; else f="$CORPUS"; fi
+      read -r wps cpu wall < <(run "$f")
+      [ -n "${wall:-}" ] || exit 2 # run() said why
+      printf '%-6s %-6s %14.0f %10s %9s\n' "$r" "$input" "$wps" "$cpu" "$wall"
+      eval "wps_$input=$wps"
+    done
+    ratio=$(awk -v g="$wps_gzip" -v p="$wps_plain" 'BEGIN {printf "%.3f", g / p}')
+    RATIOS+=("$ratio")
+    echo "round $r: gzip / plain words/sec = $ratio"
+  done
+  printf '%s\n' "${RATIOS[@]}" | sort -n | awk '{a[NR] = $1} END {m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2;
+    printf "median gzip / plain words/sec over %d rounds: %.3f (min %.3f, max %.3f)\n", NR, m, a[1], a[NR]}'
+} 2>&1 | tee "$OUT"
+echo "written to $OUT" >&2
