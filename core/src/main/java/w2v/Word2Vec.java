@@ -7,19 +7,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import w2v.corpus.Corpus;
-import w2v.model.Model;
+import w2v.corpus.CorpusException;
+import w2v.corpus.CorpusFile;
+import w2v.io.OutputPolicy;
+import w2v.train.CheckpointException;
+import w2v.train.DivergedException;
 import w2v.train.Trainer;
 import w2v.train.TrainingConfig;
+import w2v.train.TrainingJob;
 import w2v.train.TrainingProgress;
-import w2v.vocab.Vocabulary;
-import w2v.vocab.VocabularyBuilder;
-import w2v.vocab.VocabularyFile;
+import w2v.vocab.VocabularyException;
 
 /**
  * Trains word vectors with word2vec C's semantics: skip-gram or CBOW, negative sampling and/or hierarchical
@@ -65,8 +70,14 @@ public final class Word2Vec {
     private final Consumer<Progress> progressListener;
     private final Duration progressEvery;
     private final Consumer<String> warningListener;
+    private final BiConsumer<Integer, WordVectors> epochListener;
+    private final Path checkpoint;
+    private final Duration checkpointEvery;
+    private final Path resumeFrom;
     private volatile Trainer running;
     private volatile boolean stopRequested;
+    private Thread reporter;
+    private TrainingProgress reported;
 
     private Word2Vec(Builder b, TrainingConfig config) {
         this.config = config;
@@ -76,6 +87,10 @@ public final class Word2Vec {
         this.progressListener = b.progressListener;
         this.progressEvery = b.progressEvery;
         this.warningListener = b.warningListener;
+        this.epochListener = b.epochListener;
+        this.checkpoint = b.checkpoint;
+        this.checkpointEvery = b.checkpointEvery;
+        this.resumeFrom = b.resumeFrom;
     }
 
     /** A builder with word2vec C's defaults (CBOW, 100 dimensions, window 5, 5 negatives, 5 epochs). */
@@ -93,9 +108,11 @@ public final class Word2Vec {
      *
      * @return the trained vectors, one per vocabulary word, most frequent first; close them to free their memory.
      *     After {@link #stop()}, the vectors trained so far.
-     * @throws IOException when the corpus cannot be read or a vocabulary file cannot be read or written
-     * @throws IllegalArgumentException with a one-line message for a corpus that cannot be trained on (missing,
-     *     empty, binary, no word reaching the minimum count) or a training run that diverged
+     * @throws IOException when a file cannot be read or written, or when an output ({@link Builder#saveVocabulary},
+     *     {@link Builder#checkpoint}) is the same file as an input; nothing is written then
+     * @throws TrainingException with a one-line message for a corpus that cannot be trained on (not a regular
+     *     file, empty, binary, NUL bytes, changed during training, no word reaching the minimum count), a
+     *     vocabulary file or checkpoint that does not fit, or a run that diverged
      * @throws InterruptedException when the calling thread is interrupted (training stops first)
      */
     public WordVectors train(Path... corpus) throws IOException, InterruptedException {
@@ -108,32 +125,66 @@ public final class Word2Vec {
             throw new IllegalArgumentException("no corpus file given");
         }
         stopRequested = false;
-        Corpus file = Corpus.of(corpus);
-        for (Corpus.Warning w : file.warnings()) {
-            warningListener.accept(w.file() + ": " + w.reason());
-        }
-        Vocabulary vocab = vocabulary(file);
-        if (saveVocabulary != null) {
-            VocabularyFile.write(vocab, saveVocabulary);
-        }
-        Trainer trainer = new Trainer(config, file, vocab);
-        running = trainer;
-        Thread reporter = progressListener == null ? null : startReporter(trainer.progress());
-        Model model;
+        new OutputPolicy().output("saveVocabulary", saveVocabulary).output("checkpoint", checkpoint)
+                .inputs("corpus", Corpus.filesOf(corpus)).input("readVocabulary", readVocabulary)
+                .inputReadFirst("resumeFrom", resumeFrom, "checkpoint").check();
         try {
+            Corpus sources = Corpus.of(corpus);
+            for (Corpus.Warning w : sources.warnings()) {
+                warningListener.accept(w.file() + ": " + w.reason());
+            }
+            TrainingJob job = new TrainingJob(config, sources).maxVocabulary(maxVocab)
+                    .readVocabulary(readVocabulary).saveVocabulary(saveVocabulary).resume(resumeFrom);
+            if (checkpoint != null) {
+                job.checkpoints(checkpoint, checkpointEvery);
+            }
+            TrainingJob.Trained run = job.train(new Watcher());
+            List<Path> inputs = new ArrayList<>(sources.files().stream().map(CorpusFile::path).toList());
+            if (readVocabulary != null) {
+                inputs.add(readVocabulary);
+            }
+            return new WordVectors(new w2v.model.WordVectors(run.vocabulary().words(), run.model().input(), null),
+                    run.model(), inputs);
+        } catch (CorpusException | VocabularyException | CheckpointException | DivergedException e) {
+            throw new TrainingException(e.getMessage(), e);
+        } finally {
+            running = null;
+            stopReporter();
+        }
+    }
+
+    /** Attaches this object's listeners to the trainer the job builds. */
+    private final class Watcher implements TrainingJob.Watcher {
+        @Override
+        public void training(Trainer trainer) {
+            running = trainer;
             if (stopRequested) {
                 trainer.requestStop();
             }
-            model = trainer.train();
-        } finally {
-            running = null;
-            if (reporter != null) {
-                reporter.interrupt();
-                reporter.join();
-                progressListener.accept(progress(trainer.progress()));
+            if (epochListener != null) {
+                String[] words = trainer.vocabulary().words();
+                trainer.onEpochEnd((epoch, model) -> {
+                    try (WordVectors view = new WordVectors(new w2v.model.WordVectors(words, model.input(), null))) {
+                        epochListener.accept(epoch, view);
+                    }
+                });
+            }
+            if (progressListener != null) {
+                reported = trainer.progress();
+                reporter = startReporter(reported);
             }
         }
-        return new WordVectors(new w2v.model.WordVectors(vocab.words(), model.input(), null), model);
+    }
+
+    /** Ends the progress reports with one for where training ended. */
+    private void stopReporter() throws InterruptedException {
+        Thread r = reporter;
+        if (r != null) {
+            r.interrupt();
+            r.join();
+            reporter = null;
+            progressListener.accept(progress(reported));
+        }
     }
 
     /**
@@ -211,15 +262,8 @@ public final class Word2Vec {
         stopRequested = true;
         Trainer t = running;
         if (t != null) {
-            t.requestStop();
+            t.requestStop(); // a trainer built after this sees stopRequested in Watcher.training
         }
-    }
-
-    private Vocabulary vocabulary(Corpus corpus) throws IOException, InterruptedException {
-        if (readVocabulary != null) {
-            return VocabularyFile.read(readVocabulary, config.minCount());
-        }
-        return new VocabularyBuilder(config.threads(), config.minCount(), maxVocab).build(corpus);
     }
 
     private Thread startReporter(TrainingProgress p) {
@@ -263,6 +307,10 @@ public final class Word2Vec {
         private Duration progressEvery = Duration.ofSeconds(1);
         private Consumer<String> warningListener =
                 w -> System.getLogger(Word2Vec.class.getName()).log(System.Logger.Level.WARNING, w);
+        private BiConsumer<Integer, WordVectors> epochListener;
+        private Path checkpoint;
+        private Duration checkpointEvery;
+        private Path resumeFrom;
 
         private Builder() {
         }
@@ -394,12 +442,50 @@ public final class Word2Vec {
         }
 
         /**
+         * Calls {@code listener} after every epoch but the last with the epoch number (from 1) and the vectors as
+         * they are, while the workers wait (so it sees a quiet model; evaluating there costs training time). The
+         * vectors are valid only during the call.
+         */
+        public Builder onEpochEnd(BiConsumer<Integer, WordVectors> listener) {
+            this.epochListener = listener;
+            return this;
+        }
+
+        /**
+         * {@code -checkpoint} and {@code -checkpoint-every}: write the whole training state to {@code file} every
+         * {@code every} (null: only when stopped early), atomically; a failed periodic write keeps the previous
+         * checkpoint and training goes on.
+         */
+        public Builder checkpoint(Path file, Duration every) {
+            if (every != null && (every.isNegative() || every.isZero())) {
+                throw new IllegalArgumentException("the checkpoint interval must be positive (got " + every + ")");
+            }
+            this.checkpoint = file;
+            this.checkpointEvery = every;
+            return this;
+        }
+
+        /**
+         * {@code -resume}: continue the run saved in this checkpoint, with the same corpus and settings (anything
+         * else is refused with a message naming the difference). With one thread the result equals, bit for bit,
+         * a run that never stopped.
+         */
+        public Builder resumeFrom(Path checkpointFile) {
+            this.resumeFrom = checkpointFile;
+            return this;
+        }
+
+        /**
          * Checks every setting as {@code w2v train} checks its flags.
          *
          * @throws IllegalArgumentException naming the first bad setting by its flag, e.g. "-size must be between
          *     1 and 10000 (got 0)"
          */
         public Word2Vec build() {
+            if (resumeFrom != null && readVocabulary != null) {
+                throw new IllegalArgumentException(
+                        "-resume takes the vocabulary from the checkpoint: drop -read-vocab");
+            }
             if (maxVocab < 0) {
                 throw new IllegalArgumentException("-max-vocab must be 0 (no bound) or more (got " + maxVocab + ")");
             }

@@ -9,9 +9,13 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import w2v.cluster.KMeans;
+import w2v.eval.AnalogyEvaluation;
 import w2v.eval.KeyedQueries;
 import w2v.eval.Neighbour;
 import w2v.eval.NormalizedMatrix;
+import w2v.eval.SimilarityEvaluation;
+import w2v.io.OutputPolicy;
 import w2v.io.ReadOptions;
 import w2v.io.VectorReader;
 import w2v.io.VectorWriter;
@@ -38,16 +42,18 @@ public final class WordVectors implements AutoCloseable {
 
     private final w2v.model.WordVectors rows;
     private final AutoCloseable owner; // what holds the memory of a trained model, or null
+    private final List<Path> trainedFrom; // the files a save must never replace
     private volatile NormalizedMatrix matrix;
     private volatile boolean closed;
 
     WordVectors(w2v.model.WordVectors rows) {
-        this(rows, null);
+        this(rows, null, List.of());
     }
 
-    WordVectors(w2v.model.WordVectors rows, AutoCloseable owner) {
+    WordVectors(w2v.model.WordVectors rows, AutoCloseable owner, List<Path> trainedFrom) {
         this.rows = Objects.requireNonNull(rows);
         this.owner = owner;
+        this.trainedFrom = List.copyOf(trainedFrom);
     }
 
     /** What to do with a word that is not valid UTF-8, as gensim's {@code unicode_errors}. */
@@ -93,13 +99,22 @@ public final class WordVectors implements AutoCloseable {
     }
 
     /**
-     * Writes the vectors in word2vec's text or binary format, atomically (the old file survives a failure).
+     * Writes the vectors in word2vec's text or binary format, atomically (the old file survives a failure), as
+     * {@code w2v train} writes its output: through a symbolic link to the file it names, keeping an existing file's
+     * permissions, straight into a device or FIFO; never over the corpus or vocabulary file they were trained
+     * from.
      *
      * @param file where to write
      * @param format text or binary
-     * @throws IOException when the file cannot be written
+     * @throws IOException when the file cannot be written or is one the vectors were trained from; the message
+     *     is one line naming the file
      */
     public void save(Path file, Format format) throws IOException {
+        OutputPolicy policy = new OutputPolicy().output("the output", file);
+        for (Path input : trainedFrom) {
+            policy.input("the training input", input);
+        }
+        policy.check();
         VectorWriter.write(rows, file, format == Format.BINARY ? VectorWriter.Format.BINARY : VectorWriter.Format.TEXT);
     }
 
@@ -318,6 +333,53 @@ public final class WordVectors implements AutoCloseable {
     /** The rows, for the packages that search and write them. */
     w2v.model.WordVectors rows() {
         return rows;
+    }
+
+    /**
+     * Scores the vectors on an analogy file in the format of word2vec's {@code questions-words.txt}, as gensim's
+     * {@code evaluate_word_analogies} does: 3CosAdd among the first {@code restrict} words, question words
+     * matched case-insensitively, questions with an unknown word left out.
+     *
+     * @param questions the analogy file ({@code : section} headers and {@code a b c d} lines)
+     * @param restrict search among this many leading words (gensim's {@code restrict_vocab}, default 300,000)
+     * @return the accuracy over the questions answered, overall and by kind
+     * @throws IOException when the file cannot be read or holds no question; the message is one line
+     */
+    public AnalogyScore evaluateWordAnalogies(Path questions, int restrict) throws IOException {
+        checkOpen();
+        AnalogyEvaluation.Result r = AnalogyEvaluation.evaluate(rows, questions,
+                AnalogyEvaluation.Options.DEFAULT.withRestrict(restrict));
+        return new AnalogyScore(r.answered() == 0 ? Double.NaN : r.accuracy(), r.total().correct(), r.answered(),
+                r.questions(), r.semantic().accuracy(), r.syntactic().accuracy());
+    }
+
+    /**
+     * Correlates the cosines of word pairs with human scores ({@code word1 TAB word2 TAB score} lines, as
+     * WordSim-353), as gensim's {@code evaluate_word_pairs} does, among the first 300,000 words.
+     *
+     * @param pairs the pairs file; {@code #} starts a comment
+     * @return Spearman's and Pearson's correlations and the pairs they cover
+     * @throws IOException when the file cannot be read or holds no pair with a numeric score
+     */
+    public SimilarityScore evaluateWordPairs(Path pairs) throws IOException {
+        checkOpen();
+        SimilarityEvaluation.Result r = SimilarityEvaluation.evaluate(rows, pairs);
+        return new SimilarityScore(r.spearman(), r.pearson(), r.pairs(), r.oov(), r.invalidScores());
+    }
+
+    /**
+     * Word classes by K-means on the vectors, as word2vec C's {@code -classes k}: ten passes from a round-robin
+     * start, cosine to the centroids.
+     *
+     * @param k how many classes, from 1 to {@link #size()}
+     * @return the class of each word, in the order of {@link #words()}
+     */
+    public int[] classes(int k) {
+        checkOpen();
+        if (k < 1 || k > size()) {
+            throw new IllegalArgumentException("k must be between 1 and the " + size() + " words, got " + k);
+        }
+        return KMeans.classes(rows, k);
     }
 
     /**

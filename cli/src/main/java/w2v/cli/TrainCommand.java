@@ -1,7 +1,6 @@
 package w2v.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,11 +23,10 @@ import w2v.io.VectorWriter;
 import w2v.model.Model;
 import w2v.model.WordVectors;
 import w2v.train.Checkpoint;
-import w2v.train.CheckpointException;
 import w2v.train.CheckpointFile;
-import w2v.train.CorpusStamp;
 import w2v.train.Trainer;
 import w2v.train.TrainingConfig;
+import w2v.train.TrainingJob;
 import w2v.vocab.Vocabulary;
 import w2v.vocab.VocabularyBuilder;
 import w2v.vocab.VocabularyException;
@@ -238,8 +236,26 @@ final class TrainCommand implements Command {
         for (Corpus.Warning w : corpus.warnings()) {
             err.println("w2v train: warning: " + InputProblem.line("-train", w.file(), w.reason()));
         }
-        Checkpoint resumed = resume != null ? readCheckpoint(corpus, config, err) : null;
-        Vocabulary vocab = resumed != null ? resumed.vocabulary() : buildVocabulary(corpus, config, err);
+        if (resume != null) {
+            InputProblem.check("-resume", resume, "checkpoint", CheckpointFile.NEEDS_REGULAR);
+        }
+        if (readVocab != null) {
+            InputProblem.check("-read-vocab", readVocab, "vocabulary file", VocabularyFile.NEEDS_REGULAR);
+        }
+        TrainingJob job = new TrainingJob(config, corpus).maxVocabulary(maxVocab).readVocabulary(readVocab)
+                .resume(resume);
+        if (checkpoint != null) {
+            job.checkpoints(checkpointFile, every);
+        }
+        Reports reports = new Reports(config, out, err, questions, evalOptions);
+        Vocabulary vocab;
+        try {
+            vocab = job.vocabulary(reports, output != null);
+        } catch (VocabularyException e) { // its messages start with the file's name
+            throw new InputProblem((readVocab != null ? "-read-vocab " : "-train ") + e.getMessage());
+        } finally {
+            reports.stopPrinter();
+        }
         if (classes > vocab.size()) {
             err.println("w2v train: -classes " + classes + " is more than the " + vocab.size()
                     + " words of the vocabulary");
@@ -256,46 +272,15 @@ final class TrainCommand implements Command {
             return 0;
         }
 
-        Trainer trainer = resumed != null ? Trainer.resume(resumed, corpus) : new Trainer(config, corpus, vocab);
-        if (checkpoint != null) {
-            trainer.checkpoints(checkpointFile, every);
-            // AtomicFile's message already says "cannot write FILE: why"; the previous checkpoint is untouched.
-            trainer.onCheckpointFailure(e -> {
-                lastCheckpointFailed = true;
-                err.println("\nw2v train: warning: " + e.getMessage()
-                        + "; the previous checkpoint is kept and training goes on");
-            });
-            String lineBreak = debug >= 2 ? "\n" : ""; // leave the progress line in place on a terminal
-            trainer.onCheckpoint(ms -> {
-                lastCheckpointFailed = false;
-                if (debug > 0) {
-                    err.printf(Locale.ROOT, "%sCheckpoint: %s at %.1f%% (%.1f s)%n",
-                            lineBreak, checkpointFile, 100 * trainer.progress().fraction(), ms / 1000.0);
-                }
-            });
-        }
-        if (evalEveryEpoch) {
-            String[] words = vocab.words();
-            AnalogyEvaluation.Questions q = questions;
-            trainer.onEpochEnd((epoch, m) -> {
-                var r = AnalogyEvaluation.evaluate(new WordVectors(words, m.input(), null), q, evalOptions);
-                out.println("After epoch " + epoch + " of " + config.epochs() + ":");
-                report(r, out, err);
-                out.flush();
-            });
-        }
-        beforeTraining.accept(trainer);
-        try (InterruptGuard guard = InterruptGuard.install(trainer::requestStop)) {
-            ProgressPrinter printer = debug >= 2 ? ProgressPrinter.start(trainer.progress(), err) : null;
-            Model model;
+        try (InterruptGuard guard = InterruptGuard.install(reports::requestStop)) {
+            TrainingJob.Trained run;
             try {
-                model = trainer.train();
+                run = job.train(reports);
             } finally {
-                if (printer != null) {
-                    printer.stop();
-                }
+                reports.stopPrinter();
             }
-            try (model) {
+            Trainer trainer = run.trainer();
+            try (Model model = run.model()) {
                 String done = String.format(Locale.ROOT, "%.1f%%", 100 * trainer.progress().fraction());
                 if (guard.interrupted() && discardOnInterrupt) {
                     err.println("w2v train: interrupted at " + done + "; nothing written (-discard-on-interrupt)");
@@ -349,59 +334,109 @@ final class TrainCommand implements Command {
         }
     }
 
-    /** Reads -resume, refusing with one line a checkpoint this run's flags or training file do not match. */
-    private Checkpoint readCheckpoint(Corpus corpus, TrainingConfig config, PrintStream err) throws Exception {
-        InputProblem.check("-resume", resume, "checkpoint", CheckpointFile.NEEDS_REGULAR);
-        CorpusStamp now = CorpusStamp.of(corpus);
-        Checkpoint c = CheckpointFile.read(resume, settings -> {
-            String why = settings.mismatch(config, now);
-            if (why != null) {
-                throw new CheckpointException("cannot resume from " + resume + ": " + why);
-            }
-        });
-        if (debug > 0) {
-            err.printf(Locale.ROOT, "Resuming from %s: %.1f%% done, %,d words%n", resume,
-                    100.0 * c.wordsDone() / (c.vocabulary().totalCount() * (double) config.epochs()), c.wordsDone());
-        }
-        return c;
-    }
+    /** What {@code w2v train} prints as the job runs, and the listeners it attaches to the trainer. */
+    private final class Reports implements TrainingJob.Watcher {
+        private final TrainingConfig config;
+        private final PrintStream out;
+        private final PrintStream err;
+        private final AnalogyEvaluation.Questions questions;
+        private final AnalogyEvaluation.Options evalOptions;
+        private ProgressPrinter printer;
+        private volatile Trainer trainer;
+        private volatile boolean stopRequested;
 
-    private Vocabulary buildVocabulary(Corpus corpus, TrainingConfig config, PrintStream err) throws Exception {
-        if (readVocab != null) {
-            InputProblem.check("-read-vocab", readVocab, "vocabulary file", VocabularyFile.NEEDS_REGULAR);
-            if (output != null) {
-                Trainer.linkInBackground(); // reading the file is single-threaded
-            }
-            Vocabulary v;
+        Reports(TrainingConfig config, PrintStream out, PrintStream err, AnalogyEvaluation.Questions questions,
+                AnalogyEvaluation.Options evalOptions) {
+            this.config = config;
+            this.out = out;
+            this.err = err;
+            this.questions = questions;
+            this.evalOptions = evalOptions;
+        }
+
+        @Override
+        public void counting(VocabularyBuilder builder, long corpusBytes) {
+            printer = debug >= 2 ? ProgressPrinter.start(builder, corpusBytes, err) : null;
+        }
+
+        @Override
+        public void counted(VocabularyBuilder builder, Vocabulary vocabulary) {
             try {
-                v = VocabularyFile.read(readVocab, config.minCount());
-            } catch (VocabularyException e) { // its messages start with the file's name
-                throw new InputProblem("-read-vocab " + e.getMessage());
+                stopPrinter();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the next blocking step of the run sees it
             }
             if (debug > 0) {
-                err.printf("Vocabulary: %,d words read from %s%n", v.size(), readVocab);
+                err.println(Summary.vocabulary(builder.stats(), vocabulary, config.minCount()));
             }
-            return v;
         }
-        VocabularyBuilder builder = new VocabularyBuilder(config.threads(), config.minCount(), maxVocab);
-        if (output != null) {
-            builder.afterCounting(Trainer::linkInBackground);
+
+        @Override
+        public void read(Path file, Vocabulary vocabulary) {
+            if (debug > 0) {
+                err.printf("Vocabulary: %,d words read from %s%n", vocabulary.size(), file);
+            }
         }
-        ProgressPrinter printer = debug >= 2 ? ProgressPrinter.start(builder, corpus.size(), err) : null;
-        Vocabulary v;
-        try {
-            v = builder.build(corpus);
-        } catch (VocabularyException e) { // its messages start with the file's name
-            throw new InputProblem("-train " + e.getMessage());
-        } finally {
+
+        @Override
+        public void resuming(Path file, Checkpoint c) {
+            if (debug > 0) {
+                err.printf(Locale.ROOT, "Resuming from %s: %.1f%% done, %,d words%n", file,
+                        100.0 * c.wordsDone() / (c.vocabulary().totalCount() * (double) config.epochs()),
+                        c.wordsDone());
+            }
+        }
+
+        @Override
+        public void training(Trainer t) {
+            trainer = t;
+            if (checkpoint != null) {
+                // AtomicFile's message already says "cannot write FILE: why"; the previous checkpoint is untouched.
+                t.onCheckpointFailure(e -> {
+                    lastCheckpointFailed = true;
+                    err.println("\nw2v train: warning: " + e.getMessage()
+                            + "; the previous checkpoint is kept and training goes on");
+                });
+                String lineBreak = debug >= 2 ? "\n" : ""; // leave the progress line in place on a terminal
+                t.onCheckpoint(ms -> {
+                    lastCheckpointFailed = false;
+                    if (debug > 0) {
+                        err.printf(Locale.ROOT, "%sCheckpoint: %s at %.1f%% (%.1f s)%n",
+                                lineBreak, checkpoint, 100 * t.progress().fraction(), ms / 1000.0);
+                    }
+                });
+            }
+            if (evalEveryEpoch) {
+                String[] words = t.vocabulary().words();
+                t.onEpochEnd((epoch, m) -> {
+                    var r = AnalogyEvaluation.evaluate(new WordVectors(words, m.input(), null), questions, evalOptions);
+                    out.println("After epoch " + epoch + " of " + config.epochs() + ":");
+                    report(r, out, err);
+                    out.flush();
+                });
+            }
+            beforeTraining.accept(t);
+            if (stopRequested) {
+                t.requestStop(); // the signal came while the trainer was being built
+            }
+            printer = debug >= 2 ? ProgressPrinter.start(t.progress(), err) : null;
+        }
+
+        /** SIGINT or SIGTERM: the workers stop after their sentence (nothing to stop before training starts). */
+        void requestStop() {
+            stopRequested = true;
+            Trainer t = trainer;
+            if (t != null) {
+                t.requestStop();
+            }
+        }
+
+        void stopPrinter() throws InterruptedException {
             if (printer != null) {
                 printer.stop();
+                printer = null;
             }
         }
-        if (debug > 0) {
-            err.println(Summary.vocabulary(builder.stats(), v, config.minCount()));
-        }
-        return v;
     }
 
     private static void check(boolean ok, String message) {

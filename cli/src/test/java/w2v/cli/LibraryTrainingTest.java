@@ -98,6 +98,100 @@ class LibraryTrainingTest {
         assertTrue(w.getMessage().contains("contains whitespace"), w.getMessage());
     }
 
+    @Test
+    void neverWritesOverItsInputsAndReportsBadCorporaAsTrainingExceptions() throws Exception {
+        Path corpus = corpus();
+        byte[] before = Files.readAllBytes(corpus);
+        var refused = assertThrows(java.io.IOException.class, () -> Word2Vec.builder().saveVocabulary(corpus)
+                .build().train(corpus));
+        assertTrue(refused.getMessage().contains("is the same file as"), refused.getMessage());
+        try (WordVectors v = Word2Vec.builder().skipGram().dimensions(8).epochs(1).threads(1).minCount(2).build()
+                .train(corpus)) {
+            var e = assertThrows(java.io.IOException.class, () -> v.save(corpus, WordVectors.Format.TEXT));
+            assertTrue(e.getMessage().contains("is the same file as the training input"), e.getMessage());
+        }
+        assertArrayEquals(before, Files.readAllBytes(corpus));
+
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "");
+        var t = assertThrows(w2v.TrainingException.class, () -> Word2Vec.builder().build().train(empty));
+        assertTrue(t.getMessage().endsWith("training file is empty"), t.getMessage());
+    }
+
+    @Test
+    void aRunStoppedWithACheckpointResumesToTheSameVectors() throws Exception {
+        Path corpus = corpus();
+        Word2Vec.Builder settings = Word2Vec.builder().skipGram().dimensions(10).epochs(3).threads(1).minCount(2)
+                .seed(5);
+        Path whole = dir.resolve("whole.bin");
+        try (WordVectors v = settings.build().train(corpus)) {
+            v.save(whole, WordVectors.Format.BINARY);
+        }
+        Path checkpoint = dir.resolve("run.ckpt");
+        Word2Vec[] first = new Word2Vec[1];
+        first[0] = Word2Vec.builder().skipGram().dimensions(10).epochs(3).threads(1).minCount(2).seed(5)
+                .checkpoint(checkpoint, null).progressEvery(java.time.Duration.ofMillis(1))
+                .onProgress(p -> {
+                    if (p.fraction() > 0.3) {
+                        first[0].stop();
+                    }
+                }).build();
+        try (WordVectors partial = first[0].train(corpus)) {
+            assertTrue(Files.size(checkpoint) > 0);
+        }
+        List<Integer> epochs = new ArrayList<>();
+        Path resumed = dir.resolve("resumed.bin");
+        try (WordVectors v = settings.resumeFrom(checkpoint).onEpochEnd((e, vectors) -> epochs.add(e)).build()
+                .train(corpus)) {
+            v.save(resumed, WordVectors.Format.BINARY);
+        }
+        assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(resumed));
+        assertTrue(!epochs.isEmpty() && epochs.getLast() == 2, "epochs reported: " + epochs);
+    }
+
+    @Test
+    void anEpochListenerDoesNotChangeTheVectors() throws Exception {
+        Path corpus = corpus();
+        float[] plain;
+        try (WordVectors v = Word2Vec.builder().skipGram().dimensions(10).epochs(3).threads(1).minCount(2).seed(5)
+                .build().train(corpus)) {
+            plain = v.vector("w3");
+        }
+        List<Integer> epochs = new ArrayList<>();
+        try (WordVectors v = Word2Vec.builder().skipGram().dimensions(10).epochs(3).threads(1).minCount(2).seed(5)
+                .onEpochEnd((e, vectors) -> epochs.add(e)).build().train(corpus)) {
+            assertArrayEquals(plain, v.vector("w3"));
+        }
+        assertEquals(List.of(1, 2), epochs);
+    }
+
+    @Test
+    void evaluatesAndClustersLoadedVectorsAsGensimAndWord2vecCDo() throws Exception {
+        Path royals = CommandTestSupport.royals(dir);
+        Path questions = Files.writeString(dir.resolve("q.txt"), """
+                : family
+                man woman king queen
+                boy girl prince princess
+                man woman unicorn mare
+                : gram1-royal
+                king queen prince princess
+                """);
+        Path pairs = Files.writeString(dir.resolve("pairs.tsv"), "king\tqueen\t7\nking\tapple\t1\n"
+                + "queen\tprincess\t8\napple\tpear\tnan\n");
+        try (WordVectors v = WordVectors.load(royals)) {
+            w2v.AnalogyScore a = v.evaluateWordAnalogies(questions, 300_000);
+            // Unit vectors, as gensim: woman - man + king lands nearer crown (0.977) than queen (0.971).
+            assertEquals(new w2v.AnalogyScore(2.0 / 3, 2, 3, 4, 0.5, 1.0), a);
+            w2v.SimilarityScore s = v.evaluateWordPairs(pairs);
+            assertEquals(3, s.pairs());
+            assertEquals(1, s.invalidScores());
+            assertEquals(1.0, s.spearman(), 1e-12, "cosines 7/9 > 5/9 > 0 rank the pairs as the scores do");
+            int[] classes = v.classes(2);
+            assertEquals(v.size(), classes.length);
+            assertEquals(classes[v.words().indexOf("apple")], classes[v.words().indexOf("pear")]);
+            assertThrows(IllegalArgumentException.class, () -> v.classes(0));
+        }
+    }
+
     private Path corpus() throws Exception {
         Random r = new Random(3);
         StringBuilder b = new StringBuilder();

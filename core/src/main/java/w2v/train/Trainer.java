@@ -111,6 +111,11 @@ public final class Trainer {
         this.publishHook = hook;
     }
 
+    /** The vocabulary the model's rows stand for, in row order. */
+    public Vocabulary vocabulary() {
+        return vocab;
+    }
+
     public TrainingProgress progress() {
         return progress;
     }

@@ -50,6 +50,7 @@ final class Worker implements Runnable {
     private int epoch; // of the chunk in hand once crossed into, else of the last one; epochs once the queue ran dry
     private long ticket = ChunkQueue.NONE; // the chunk in hand
     private long unpublished;
+    private long countedAhead; // of unpublished, words already added to the progress at an epoch boundary
     private float alpha;
     private WorkerState last;
     private Throwable failure;
@@ -144,7 +145,7 @@ final class Worker implements Runnable {
                 epoch++;
                 continue;
             }
-            publish();
+            countAhead();
             if (gate != null) {
                 gate.quiet(id, state(reader));
             }
@@ -166,7 +167,9 @@ final class Worker implements Runnable {
     /** Where this worker stands; only between sentences, from its own thread. */
     private WorkerState state(TokenReader reader) {
         long position = ticket == ChunkQueue.NONE ? 0 : reader.position();
-        return new WorkerState(rng.state(), epoch, ticket, position, unpublished, alpha, progress.wordsDone(id));
+        // Recorded as if the boundary had counted nothing: a resumed worker adds all of unpublished at once.
+        return new WorkerState(rng.state(), epoch, ticket, position, unpublished, alpha,
+                progress.wordsDone(id) - countedAhead);
     }
 
     /** The state it ended in (stopped or finished), or null if it failed. */
@@ -257,9 +260,20 @@ final class Worker implements Runnable {
         }
     }
 
+    /**
+     * At an epoch boundary the report needs every word counted, but a publication there would also refresh the
+     * learning rate and restart the 10,000-word cadence, so watching epochs would change the vectors. This adds
+     * the count alone; the next publication adds the rest and refreshes alpha where it would have anyway.
+     */
+    private void countAhead() {
+        progress.add(id, unpublished - countedAhead);
+        countedAhead = unpublished;
+    }
+
     private void publish() {
-        long total = progress.add(id, unpublished);
+        long total = progress.add(id, unpublished - countedAhead);
         unpublished = 0;
+        countedAhead = 0;
         alpha = learningRate.at(total);
         progress.alpha(alpha);
         if (publishHook != null) {
