@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Does training from a gzip file keep up with training from the same text uncompressed? Trains on the .gz and on
 # the plain file back to back, alternating which goes first every round (drift on a shared host then weighs on
-# both), and reports per run the training words/sec and the CPU seconds of the whole process, per round the
-# ratio gzip / plain, and the median ratio.
+# both), and reports per run the training words/sec and the CPU seconds of the whole process (counting and
+# training), per round the ratio gzip / plain, the median ratio, and the ratio of all CPU seconds: on a loaded
+# host the words/sec of one run can be off by 50%, the CPU seconds far less.
 #
 #   bench/gzip.sh                                   # 3 rounds, skip-gram, 2 threads, the shared corpus
 #   bench/gzip.sh --rounds 5 --cbow
@@ -62,6 +63,8 @@ run() {
   echo
   printf '%-6s %-6s %14s %10s %9s\n' round input words/sec cpu-s wall-s
   RATIOS=()
+  CPU_PLAIN=0
+  CPU_GZIP=0
   for r in $(seq 1 "$ROUNDS"); do
     if [ $((r % 2)) = 1 ]; then order="plain gzip"; else order="gzip plain"; fi
     for input in $order; do
@@ -70,6 +73,11 @@ run() {
       [ -n "${wall:-}" ] || exit 2 # run() said why
       printf '%-6s %-6s %14.0f %10s %9s\n' "$r" "$input" "$wps" "$cpu" "$wall"
       eval "wps_$input=$wps"
+      if [ "$input" = plain ]; then
+        CPU_PLAIN=$(awk -v a="$CPU_PLAIN" -v b="$cpu" 'BEGIN {print a + b}')
+      else
+        CPU_GZIP=$(awk -v a="$CPU_GZIP" -v b="$cpu" 'BEGIN {print a + b}')
+      fi
     done
     ratio=$(awk -v g="$wps_gzip" -v p="$wps_plain" 'BEGIN {printf "%.3f", g / p}')
     RATIOS+=("$ratio")
@@ -77,5 +85,6 @@ run() {
   done
   printf '%s\n' "${RATIOS[@]}" | sort -n | awk '{a[NR] = $1} END {m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2;
     printf "median gzip / plain words/sec over %d rounds: %.3f (min %.3f, max %.3f)\n", NR, m, a[1], a[NR]}'
+  awk -v g="$CPU_GZIP" -v p="$CPU_PLAIN" 'BEGIN {printf "CPU seconds, all rounds: gzip %.1f, plain %.1f, gzip / plain %.3f\n", g, p, g / p}'
 } 2>&1 | tee "$OUT"
 echo "written to $OUT" >&2
