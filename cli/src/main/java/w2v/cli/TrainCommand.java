@@ -164,7 +164,7 @@ final class TrainCommand implements Command {
             return 2;
         }
         if (help) {
-            out.println("usage: w2v train -train FILE -output FILE [flags]");
+            out.println("usage: w2v train -train FILE|DIR [-train FILE|DIR ...] -output FILE [flags]");
             parser.printUsage(out);
             return 0;
         }

@@ -145,6 +145,25 @@ class SourcesTest {
         assertTrue(e.change().startsWith("size "), e.change());
     }
 
+    @Test
+    void aCheckpointOfADirectoryRefusesAFileAddedOrChanged() throws Exception {
+        Path d = Files.createDirectories(dir.resolve("d"));
+        Path a = Files.writeString(d.resolve("a.txt"), "w1 w2 w3\n");
+        Files.write(d.resolve("b.gz"), Gzip.of("w4 w5\n".getBytes(StandardCharsets.UTF_8)));
+        CorpusStamp then = CorpusStamp.of(Corpus.of(d));
+        assertEquals(null, then.mismatch(CorpusStamp.of(Corpus.of(d))));
+        Files.writeString(d.resolve("c.txt"), "w6\n");
+        assertEquals("the training files changed since the checkpoint (2 files then, 3 now)",
+                then.mismatch(CorpusStamp.of(Corpus.of(d))));
+        Files.delete(d.resolve("c.txt"));
+        Files.writeString(a, "w1 w2 w3 w4\n");
+        assertEquals("the training file " + a + " changed since the checkpoint (9 bytes then, 12 now)",
+                then.mismatch(CorpusStamp.of(Corpus.of(d))));
+        Files.writeString(a, "w9 w2 w3\n");
+        assertEquals("the training file " + a + " changed since the checkpoint (same size, different content)",
+                then.mismatch(CorpusStamp.of(Corpus.of(d))));
+    }
+
     /** The same text in each form; the directory has three plain files, a gzip one and an empty one. */
     private Map<String, Corpus> forms() throws IOException {
         String text = text();
