@@ -13,7 +13,7 @@ public final class Main {
     static List<Command> commands() {
         return List.of(new DemoCommand(), new TrainCommand(), new SimilarCommand(), new AnalogyCommand(),
                 new SimilarityCommand(), new DoesntMatchCommand(), new EvalCommand(), new MapCommand(),
-                new ClassesCommand());
+                new ClassesCommand(), new PhrasesCommand());
     }
 
     public static void main(String[] args) {

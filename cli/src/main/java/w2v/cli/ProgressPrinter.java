@@ -45,6 +45,13 @@ final class ProgressPrinter {
         return printer;
     }
 
+    /** Any progress line, e.g. {@code w2v phrases}'s two passes. */
+    static ProgressPrinter start(Supplier<String> line, PrintStream err) {
+        ProgressPrinter printer = new ProgressPrinter(line, err);
+        printer.thread.start();
+        return printer;
+    }
+
     private void loop() {
         long period = terminal ? 500 : 10_000;
         try {
