@@ -104,6 +104,7 @@ final class PhrasesCommand implements Command {
         CorpusFile corpus;
         try {
             corpus = CorpusFile.of(train);
+            Phrases.refuseGzip(corpus);
         } catch (CorpusException e) {
             err.println("w2v phrases: " + InputProblem.line("-train", e.file(), e.reason()));
             return 1;
