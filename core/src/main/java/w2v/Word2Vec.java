@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import w2v.corpus.CorpusFile;
 import w2v.model.Model;
 import w2v.train.Trainer;
-import w2v.train.TrainingConfig;
+import w2v.train.config.TrainingConfig;
 import w2v.train.TrainingProgress;
 import w2v.vocab.Vocabulary;
 import w2v.vocab.VocabularyBuilder;

@@ -21,8 +21,8 @@ import w2v.sampling.Rng;
 import w2v.sampling.UnigramTable;
 import w2v.train.BatchedSkipGram;
 import w2v.train.Cbow;
-import w2v.train.HierarchicalSoftmax;
-import w2v.train.NegativeSampling;
+import w2v.train.loss.HierarchicalSoftmax;
+import w2v.train.loss.NegativeSampling;
 import w2v.vocab.HuffmanTree;
 import w2v.vocab.Vocabulary;
 

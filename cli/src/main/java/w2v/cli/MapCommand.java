@@ -9,9 +9,9 @@ import java.util.Locale;
 import org.kohsuke.args4j.Argument;
 import org.kohsuke.args4j.Option;
 import org.kohsuke.args4j.spi.StopOptionHandler;
-import w2v.eval.Neighbours;
-import w2v.eval.NormalizedMatrix;
-import w2v.eval.WordMap;
+import w2v.search.Neighbours;
+import w2v.search.NormalizedMatrix;
+import w2v.plot.WordMap;
 import w2v.io.OutputPolicy;
 import w2v.model.WordVectors;
 

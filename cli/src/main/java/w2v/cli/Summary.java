@@ -2,7 +2,7 @@ package w2v.cli;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import w2v.train.TrainingConfig;
+import w2v.train.config.TrainingConfig;
 import w2v.train.TrainingProgress;
 import w2v.vocab.Vocabulary;
 import w2v.vocab.VocabularyStats;

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import w2v.model.WordVectors;
+import w2v.search.Neighbour;
+import w2v.search.NormalizedMatrix;
+import w2v.search.Vocab;
 
 /**
  * Analogy accuracy on a questions-words.txt style file, with the semantics of gensim 4.2's

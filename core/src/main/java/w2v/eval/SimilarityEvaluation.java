@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import w2v.model.WordVectors;
+import w2v.search.NormalizedMatrix;
+import w2v.search.Vocab;
 
 /**
  * Correlation with human similarity judgements (WordSim-353, SimLex-999, ...) with the semantics of gensim 4.2's

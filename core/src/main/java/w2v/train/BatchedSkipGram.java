@@ -6,6 +6,8 @@ import w2v.kernel.Kernels;
 import w2v.kernel.VectorKernels;
 import w2v.model.EmbeddingTable;
 import w2v.sampling.Rng;
+import w2v.train.config.TrainingConfig;
+import w2v.train.loss.BatchObjective;
 
 /**
  * Skip-gram batched per centre word (HogBatch, Ji et al. 2016, as in pWord2Vec). In word2vec C every context

@@ -6,6 +6,7 @@ import w2v.kernel.Kernels;
 import w2v.kernel.VectorKernels;
 import w2v.model.EmbeddingTable;
 import w2v.sampling.Rng;
+import w2v.train.loss.Objective;
 
 /**
  * Continuous bag of words as word2vec C implements it: the mean of the context vectors is the hidden layer,

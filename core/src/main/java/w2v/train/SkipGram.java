@@ -6,6 +6,7 @@ import w2v.kernel.Kernels;
 import w2v.kernel.VectorKernels;
 import w2v.model.EmbeddingTable;
 import w2v.sampling.Rng;
+import w2v.train.loss.Objective;
 
 /**
  * Skip-gram as word2vec C implements it: each context word's input vector is the hidden layer and the centre

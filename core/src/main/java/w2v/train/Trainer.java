@@ -14,6 +14,17 @@ import w2v.model.Model;
 import w2v.sampling.Rng;
 import w2v.sampling.Subsampler;
 import w2v.sampling.UnigramTable;
+import w2v.train.checkpoint.Checkpoint;
+import w2v.train.checkpoint.CheckpointFile;
+import w2v.train.checkpoint.CheckpointGate;
+import w2v.train.checkpoint.CorpusStamp;
+import w2v.train.checkpoint.WorkerState;
+import w2v.train.config.TrainingConfig;
+import w2v.train.loss.BatchObjective;
+import w2v.train.loss.CombinedObjective;
+import w2v.train.loss.HierarchicalSoftmax;
+import w2v.train.loss.NegativeSampling;
+import w2v.train.loss.Objective;
 import w2v.vocab.HuffmanTree;
 import w2v.vocab.Vocabulary;
 

@@ -11,6 +11,8 @@ import w2v.kernel.VectorKernels;
 import w2v.model.EmbeddingTable;
 import w2v.sampling.Rng;
 import w2v.sampling.Subsampler;
+import w2v.train.checkpoint.CheckpointGate;
+import w2v.train.checkpoint.WorkerState;
 import w2v.vocab.Vocabulary;
 
 /**

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import w2v.model.WordVectors;
+import w2v.search.Neighbour;
+import w2v.search.NormalizedMatrix;
+import w2v.testing.TestVectors;
 
 /**
  * Our evaluation figures against gensim 4.2's on the same generated files: every section's counts, every line

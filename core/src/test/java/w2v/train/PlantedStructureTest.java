@@ -13,6 +13,7 @@ import w2v.data.PlantedCorpus;
 import w2v.eval.AnalogyEvaluation;
 import w2v.model.Model;
 import w2v.model.WordVectors;
+import w2v.train.config.TrainingConfig;
 import w2v.vocab.Vocabulary;
 import w2v.vocab.VocabularyBuilder;
 

@@ -17,6 +17,9 @@ import w2v.model.Model;
 import w2v.sampling.Rng;
 import w2v.sampling.SigmoidTable;
 import w2v.sampling.UnigramTable;
+import w2v.train.loss.HierarchicalSoftmax;
+import w2v.train.loss.NegativeSampling;
+import w2v.train.loss.Objective;
 import w2v.vocab.HuffmanTree;
 import w2v.vocab.Vocabulary;
 
