@@ -14,7 +14,7 @@ import w2v.eval.AnalogyEvaluation;
 import w2v.search.Neighbour;
 import w2v.search.Neighbours;
 import w2v.search.NormalizedMatrix;
-import w2v.io.AtomicFile;
+import w2v.files.AtomicFile;
 import w2v.io.ReadOptions;
 import w2v.io.VectorReader;
 import w2v.model.WordVectors;

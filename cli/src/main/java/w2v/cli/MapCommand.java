@@ -12,7 +12,7 @@ import org.kohsuke.args4j.spi.StopOptionHandler;
 import w2v.search.Neighbours;
 import w2v.search.NormalizedMatrix;
 import w2v.plot.WordMap;
-import w2v.io.OutputPolicy;
+import w2v.files.OutputPolicy;
 import w2v.model.WordVectors;
 
 /** {@code w2v map FILE WORD... -o words.png}: the words and their neighbours on a 2-D PCA plot. */

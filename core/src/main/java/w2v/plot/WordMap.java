@@ -19,7 +19,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
-import w2v.io.AtomicFile;
+import w2v.files.AtomicFile;
 import w2v.search.Neighbour;
 import w2v.search.Neighbours;
 

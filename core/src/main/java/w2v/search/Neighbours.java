@@ -49,9 +49,9 @@ public final class Neighbours {
             return r;
         }
         if (upper == null) {
-            upper = Vocab.okVocab(matrix, matrix.rows(), true);
+            upper = RestrictedVocab.okVocab(matrix, matrix.rows(), true);
         }
-        return upper.getOrDefault(Vocab.upper(word), -1);
+        return upper.getOrDefault(RestrictedVocab.upper(word), -1);
     }
 
     /** The {@code k} nearest rows to each query among all rows. */

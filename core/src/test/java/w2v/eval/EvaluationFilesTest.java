@@ -123,8 +123,8 @@ class EvaluationFilesTest {
         EvalFiles.forEachLine(f, "x", false, (line, n) -> binary.add(line));
         List<String> text = new ArrayList<>();
         EvalFiles.forEachLine(f, "x", true, (line, n) -> text.add(line));
-        assertEquals(Py.binaryLines(b, "f"), binary);
-        assertEquals(Py.textLines(b, "f"), text);
+        assertEquals(PythonText.binaryLines(b, "f"), binary);
+        assertEquals(PythonText.textLines(b, "f"), text);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package w2v.io;
+package w2v.files;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -136,7 +136,7 @@ public final class AtomicFile {
     }
 
     /** The operating system's reason without the file names, which the caller's message already has. */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         String r = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : e.getMessage();
         if (e instanceof AccessDeniedException) {
             r = "permission denied";

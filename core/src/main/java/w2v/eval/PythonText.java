@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
  * {@code str.split()}, {@code str.strip()}, {@code float(str)}, {@code "%.Nf" % x} and line iteration over
  * binary and text-mode files.
  */
-final class Py {
+final class PythonText {
 
-    private Py() {
+    private PythonText() {
     }
 
     /** Python's {@code str.isspace()} for one char. */

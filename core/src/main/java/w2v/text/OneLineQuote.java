@@ -1,4 +1,4 @@
-package w2v.io;
+package w2v.text;
 
 import java.nio.charset.StandardCharsets;
 
@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
  * Puts words and file content into one-line error messages: quoted, control characters escaped (a word with
  * a newline must not break the line), long text cut short.
  */
-final class Quote {
+public final class OneLineQuote {
     static final int MAX_CHARS = 60;
 
-    private Quote() {
+    private OneLineQuote() {
     }
 
-    static String text(String s) {
+    public static String text(String s) {
         StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX_CHARS) + 8).append('"');
         int n = 0;
         for (int i = 0; i < s.length(); i = s.offsetByCodePoints(i, 1)) {
@@ -40,13 +40,13 @@ final class Quote {
     }
 
     /** Bytes shown as UTF-8 text; invalid bytes appear as U+FFFD. */
-    static String bytes(byte[] b, int from, int to) {
+    public static String bytes(byte[] b, int from, int to) {
         int end = Math.min(to, from + 4 * MAX_CHARS);
         String s = new String(b, from, end - from, StandardCharsets.UTF_8);
         return text(end < to ? s + "\u2026" : s);
     }
 
-    static String hexByte(int b) {
+    public static String hexByte(int b) {
         return String.format("0x%02X", b & 0xFF);
     }
 }

@@ -1,7 +1,6 @@
-package w2v.io;
+package w2v.text;
 
 import java.nio.charset.StandardCharsets;
-import w2v.text.Utf8;
 
 /**
  * What a word must be to survive a round trip through the word2vec format: non-empty, valid UTF-8, and free
@@ -9,8 +8,8 @@ import w2v.text.Utf8;
  * strip line ends and leading newlines, so a word containing any of them would come back as other words or
  * a corrupt row.
  */
-public final class Words {
-    private Words() {
+public final class WordRules {
+    private WordRules() {
     }
 
     /** Why {@code utf8} cannot be written as a word, or null when it can. */
@@ -24,7 +23,7 @@ public final class Words {
         }
         int bad = Utf8.firstInvalid(utf8, 0, utf8.length);
         if (bad >= 0) {
-            return "is not valid UTF-8 (byte " + Quote.hexByte(utf8[bad]) + " at index " + bad + ")";
+            return "is not valid UTF-8 (byte " + OneLineQuote.hexByte(utf8[bad]) + " at index " + bad + ")";
         }
         return null;
     }
@@ -49,16 +48,16 @@ public final class Words {
 
     /** A word's bytes quoted for a one-line message (control characters escaped, long words cut). */
     public static String quote(byte[] b, int from, int to) {
-        return Quote.bytes(b, from, to);
+        return OneLineQuote.bytes(b, from, to);
     }
 
     /** Why a word {@link #encode} returned {@code utf8} for cannot be written, or null when it can. */
-    static String problemEncoded(byte[] utf8) {
+    public static String problemEncoded(byte[] utf8) {
         return utf8 == null ? "has no UTF-8 form (unpaired surrogate)" : problem(utf8);
     }
 
     /** The UTF-8 bytes of {@code word}, or null when it holds an unpaired surrogate (no UTF-8 form). */
-    static byte[] encode(String word) {
+    public static byte[] encode(String word) {
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < word.length() && Character.isLowSurrogate(word.charAt(i + 1))) {
@@ -71,7 +70,7 @@ public final class Words {
     }
 
     /** Space, tab, LF, VT, FF, CR: C's isspace in the C locale. Most bytes are decided by the first test. */
-    static boolean isAsciiWhitespace(int c) {
+    public static boolean isAsciiWhitespace(int c) {
         return c <= ' ' && (c == ' ' || (c >= '\t' && c <= '\r'));
     }
 
@@ -81,7 +80,7 @@ public final class Words {
             case '\t' -> "a tab";
             case '\n' -> "a newline";
             case '\r' -> "a carriage return";
-            default -> "whitespace " + Quote.hexByte(c);
+            default -> "whitespace " + OneLineQuote.hexByte(c);
         };
     }
 }

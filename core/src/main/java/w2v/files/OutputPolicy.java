@@ -1,4 +1,4 @@
-package w2v.io;
+package w2v.files;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

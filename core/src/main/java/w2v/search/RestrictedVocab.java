@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Word-to-row maps for lookups that are not exact, built the way gensim's evaluations build theirs. */
-public final class Vocab {
+public final class RestrictedVocab {
 
-    private Vocab() {
+    private RestrictedVocab() {
     }
 
     /** Python's {@code str.upper()} for the scripts word lists use. */

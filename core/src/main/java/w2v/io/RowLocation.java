@@ -5,11 +5,11 @@ package w2v.io;
  * reader, updated per row, so a file of millions of rows does not build millions of strings that no message
  * will ever use.
  */
-final class Place {
+final class RowLocation {
     private final String kind;
     long number;
 
-    Place(String kind, long number) {
+    RowLocation(String kind, long number) {
         this.kind = kind;
         this.number = number;
     }

@@ -1,4 +1,4 @@
-package w2v.io;
+package w2v.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
