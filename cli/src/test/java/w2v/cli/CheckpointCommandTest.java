@@ -32,7 +32,7 @@ import w2v.io.ReadOptions;
 class CheckpointCommandTest {
 
     /** One thread and a seed: runs are reproducible, so a resumed run can be compared byte for byte. */
-    // Both objectives: hierarchical softmax is where C2 once summed a dot product in another order than C1.
+    // Both losses: hierarchical softmax is where C2 once summed a dot product in another order than C1.
     private static final String FLAGS = "-binary 1 -size 16 -threads 1 -seed 9 -sample 1e-4 -hs 1";
 
     @TempDir

@@ -5,7 +5,7 @@ import java.util.stream.IntStream;
 import w2v.sampling.Rng;
 
 /**
- * The trained parameters: input vectors (the word vectors users keep) and the output tables of the objectives
+ * The trained parameters: input vectors (the word vectors users keep) and the output tables of the losses
  * in use, all in one shared arena so every worker thread can update them. Closed once, after writing.
  */
 public final class Model implements AutoCloseable {

@@ -19,7 +19,7 @@ import w2v.vocab.VocabularyBuilder;
 
 /**
  * Trained vectors must recover structure planted in a generated corpus (pairs such as country/capital whose
- * offsets agree), for every architecture and objective; vectors that were never trained must not.
+ * offsets agree), for every architecture and loss; vectors that were never trained must not.
  */
 class PlantedStructureTest {
 

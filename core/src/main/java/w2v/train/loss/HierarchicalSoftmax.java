@@ -1,8 +1,6 @@
 package w2v.train.loss;
 
 import java.lang.foreign.MemorySegment;
-import w2v.kernel.Kernels;
-import w2v.kernel.VectorKernels;
 import w2v.model.EmbeddingTable;
 import w2v.sampling.Rng;
 import w2v.sampling.SigmoidTable;
@@ -12,14 +10,12 @@ import w2v.vocab.HuffmanTree;
  * word2vec C's hierarchical softmax: one binary logistic decision per inner node on the target's Huffman path.
  * Nodes whose score is saturated are skipped, as in C.
  */
-public final class HierarchicalSoftmax implements Objective, BatchObjective {
+public final class HierarchicalSoftmax implements Loss {
 
-    private static final VectorKernels K = Kernels.get();
     private static final float MAX_EXP = SigmoidTable.MAX_EXP;
 
     private final MemorySegment nodes;
     private final long rowBytes;
-    private final int stride;
     private final int[] starts;
     private final byte[] codes;
     private final int[] points;
@@ -27,7 +23,6 @@ public final class HierarchicalSoftmax implements Objective, BatchObjective {
 
     public HierarchicalSoftmax(EmbeddingTable innerNodes, HuffmanTree tree) {
         this.nodes = innerNodes.segment();
-        this.stride = innerNodes.stride();
         this.rowBytes = (long) innerNodes.stride() * Float.BYTES;
         this.starts = tree.starts();
         this.codes = tree.codes();
@@ -37,31 +32,6 @@ public final class HierarchicalSoftmax implements Objective, BatchObjective {
             longest = Math.max(longest, tree.codeLength(w));
         }
         this.maxCodeLength = longest;
-    }
-
-    /**
-     * alpha x (label - sigma(score)), and 0 where C skips the node (|score| >= MAX_EXP). Without a branch: early
-     * in training no score is saturated, and a branch C2 had never seen taken would be compiled as a trap that
-     * throws the training loop back to the interpreter once scores grow (see SigmoidTable.saturatedSigmoid).
-     */
-    public static float coefficient(float score, float label, float alpha) {
-        float inRange = Float.floatToRawIntBits(Math.abs(score) - MAX_EXP) >>> 31; // 1 when |score| < MAX_EXP
-        float clamped = Math.min(Math.max(score, -MAX_EXP), MAX_EXP);
-        return (label - SigmoidTable.sigmoid(clamped)) * alpha * inRange;
-    }
-
-    @Override
-    public void update(MemorySegment hidden, long hiddenOffset, int target, float alpha,
-                       MemorySegment grad, long gradOffset, Rng rng) {
-        for (int i = starts[target], end = starts[target + 1]; i < end; i++) {
-            long o = points[i] * rowBytes;
-            float g = coefficient(K.dot(hidden, hiddenOffset, nodes, o, stride), 1 - codes[i], alpha);
-            if (g == 0) {
-                continue; // saturated: C skips the node (in range, sigma is never exactly 0 or 1)
-            }
-            K.axpy(g, nodes, o, grad, gradOffset, stride);
-            K.axpy(g, hidden, hiddenOffset, nodes, o, stride);
-        }
     }
 
     @Override
@@ -85,8 +55,21 @@ public final class HierarchicalSoftmax implements Objective, BatchObjective {
         return n;
     }
 
+    /**
+     * alpha x (label - sigma(score)), and 0 where C skips the node (|score| >= MAX_EXP; in range, sigma is never
+     * exactly 0 or 1). Without a branch: early in training no score is saturated, and a branch C2 had never seen
+     * taken would be compiled as a trap that throws the training loop back to the interpreter once scores grow
+     * (see SigmoidTable.saturatedSigmoid).
+     */
     @Override
     public float step(float score, float label, float alpha) {
-        return coefficient(score, label, alpha);
+        float inRange = Float.floatToRawIntBits(Math.abs(score) - MAX_EXP) >>> 31; // 1 when |score| < MAX_EXP
+        float clamped = Math.min(Math.max(score, -MAX_EXP), MAX_EXP);
+        return (label - SigmoidTable.sigmoid(clamped)) * alpha * inRange;
+    }
+
+    @Override
+    public boolean skipsZeroSteps() {
+        return true;
     }
 }
