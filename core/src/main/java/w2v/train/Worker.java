@@ -110,6 +110,7 @@ final class Worker implements Runnable {
             last = state(reader); // before the final publication, which a resumed worker repeats
         } catch (IOException e) {
             failure = new IOException(corpus.path() + ": " + e.getMessage(), e);
+            control.requestStop(); // the run fails: the others' work would be thrown away
         } catch (InterruptedException | RuntimeException | Error e) {
             failure = e;
             control.requestStop();
