@@ -52,10 +52,6 @@ public final class AnalogyEvaluation {
         public Options withRestrict(int n) {
             return new Options(n, caseInsensitive, dummy4unknown, method);
         }
-
-        public Options withMethod(Analogies.Method m) {
-            return new Options(restrict, caseInsensitive, dummy4unknown, m);
-        }
     }
 
     /** One section's counts. */

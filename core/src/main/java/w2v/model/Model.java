@@ -31,18 +31,6 @@ public final class Model implements AutoCloseable {
         LargePages.link();
     }
 
-    /** Bytes the tables take. */
-    public static long bytesFor(int words, int dim, boolean negativeSampling, boolean hierarchicalSoftmax) {
-        long b = EmbeddingTable.bytesFor(words, dim);
-        if (negativeSampling) {
-            b += EmbeddingTable.bytesFor(words, dim);
-        }
-        if (hierarchicalSoftmax) {
-            b += EmbeddingTable.bytesFor(Math.max(words - 1, 1), dim);
-        }
-        return b;
-    }
-
     /**
      * word2vec C's initialisation: input components uniform in [-0.5/dim, 0.5/dim), output tables zero
      * (the arena already zeroed them, padding included).

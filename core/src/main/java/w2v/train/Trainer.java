@@ -126,10 +126,6 @@ public final class Trainer {
         control.requestStop();
     }
 
-    public boolean stopRequested() {
-        return control.stopRequested();
-    }
-
     /**
      * Trains and returns the model (the caller closes it).
      *

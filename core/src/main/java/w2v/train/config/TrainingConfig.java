@@ -50,11 +50,6 @@ public record TrainingConfig(int dim, int window, double sample, boolean hierarc
         return !cbow && hierarchicalSoftmax != (negative > 0);
     }
 
-    public TrainingConfig withBatched(boolean b) {
-        return new TrainingConfig(dim, window, sample, hierarchicalSoftmax, negative, threads, epochs, minCount,
-                alpha, cbow, seed, b);
-    }
-
     /** Throws IllegalArgumentException with a one-line message naming the offending flag. */
     public TrainingConfig validate() {
         check(dim >= 1 && dim <= MAX_DIM, "-size must be between 1 and " + MAX_DIM + " (got " + dim + ")");
