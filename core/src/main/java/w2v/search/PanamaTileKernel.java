@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class PanamaTileKernel implements TileKernel {
 
-    // static final, or the Vector API is slower than scalar code (shared/docs/jdk25.md).
+    // static final: held in a non-final field, the species is not a constant and the Vector API is slower than
+    // scalar code.
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int W = SPECIES.length();
     private static final long COL_BYTES = (long) W * Float.BYTES;

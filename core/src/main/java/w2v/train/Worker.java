@@ -97,8 +97,8 @@ final class Worker implements Runnable {
                     }
                     ticket = next;
                     corpus.checkUnchanged(); // a stat per chunk: a file changed under training stops it
-                    // A fresh start for every chunk: no end-of-file state can leak into the next epoch (the
-                    // upstream word2vec.c bug in shared/docs/users.md).
+                    // A fresh start for every chunk: no end-of-file state can leak into the next epoch (word2vec.c
+                    // never resets it, so the range at the end of its file is trained in the first epoch only).
                     reader.reset(chunks.range(ticket));
                 }
                 // Also for a resumed chunk in hand: its worker may have been waiting at the boundary before it.
