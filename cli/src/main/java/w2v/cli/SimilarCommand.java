@@ -98,7 +98,7 @@ public final class SimilarCommand extends QueryCommand<SimilarCommand.Options> {
             throw new UsageException("--negative needs a QUERY after FILE (the prompt takes positive words only)");
         }
         for (String q : queries) {
-            if (q.isBlank()) {
+            if (q.isBlank() && o.negative.isEmpty()) { // with --negative, a query of negative words only is one
                 throw new UsageException("an empty query; each query needs at least one word");
             }
         }
