@@ -408,7 +408,7 @@ for round in $(seq 1 "$ROUNDS"); do
   [ "$ROUNDS" -gt 1 ] && suffix="-r$round" && say "round $round of $ROUNDS"
   # Each trainer's thread counts back to back: a trainer's scaling (2 threads / 1 thread) then comes from runs
   # a minute apart. Thread count outermost put ten minutes of peers between them, and this host's speed
-  # drifts by up to 40% in that time (BENCHMARKS.md, twelfth session).
+  # drifts by up to 40% in that time (2 vCPUs, 2026-12-03).
   for name in "${TRAINER_LIST[@]}"; do
     for threads in "${THREAD_LIST[@]}"; do
       key="$name/$threads"

@@ -17,12 +17,12 @@ import java.util.stream.Stream;
 import w2v.corpus.Corpus;
 import w2v.corpus.CorpusException;
 import w2v.corpus.CorpusFile;
-import w2v.io.OutputPolicy;
-import w2v.train.CheckpointException;
+import w2v.files.OutputPolicy;
+import w2v.train.checkpoint.CheckpointException;
 import w2v.train.DivergedException;
 import w2v.train.Trainer;
-import w2v.train.TrainingConfig;
 import w2v.train.TrainingJob;
+import w2v.train.config.TrainingConfig;
 import w2v.train.TrainingProgress;
 import w2v.vocab.VocabularyException;
 

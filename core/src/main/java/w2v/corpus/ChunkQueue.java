@@ -8,7 +8,7 @@ import java.util.List;
  * Hands out the corpus in chunks, pass after pass (the training epochs; one pass to count the vocabulary), to
  * whichever thread asks next. With one fixed byte range per thread, a pass lasts as long as its slowest
  * thread; on a shared host one core is often 20-40% slower than the other for seconds at a time, and the
- * faster training worker then sat idle for the last 10-20% of the run (BENCHMARKS.md, thirteenth session).
+ * faster training worker then sat idle for the last 10-20% of the run (measured on 2 vCPUs, 2026-12-03).
  * Drawing chunks, a slower thread simply reads fewer of them, and the threads finish within about one chunk of
  * each other.
  *

@@ -11,7 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Locale;
-import w2v.io.InputFile;
+import w2v.files.InputFile;
 
 /**
  * One training file, checked before anything is allocated: it must be a regular readable file (checked by its

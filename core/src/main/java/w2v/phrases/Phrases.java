@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import w2v.corpus.ByteRange;
 import w2v.corpus.CorpusException;
 import w2v.corpus.CorpusFile;
-import w2v.io.AtomicFile;
+import w2v.files.AtomicFile;
 
 /**
  * word2phrase: joins the words of frequent bigrams with {@code _} ({@code new york} becomes {@code new_york})

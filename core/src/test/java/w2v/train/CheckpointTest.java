@@ -27,6 +27,12 @@ import w2v.corpus.ChunkQueue;
 import w2v.corpus.CorpusFile;
 import w2v.model.EmbeddingTable;
 import w2v.model.Model;
+import w2v.train.checkpoint.Checkpoint;
+import w2v.train.checkpoint.CheckpointException;
+import w2v.train.checkpoint.CheckpointFile;
+import w2v.train.checkpoint.CorpusStamp;
+import w2v.train.checkpoint.WorkerState;
+import w2v.train.config.TrainingConfig;
 import w2v.vocab.Vocabulary;
 import w2v.vocab.VocabularyBuilder;
 

@@ -20,6 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import w2v.corpus.Corpus;
 import w2v.corpus.CorpusChangedException;
 import w2v.model.Model;
+import w2v.train.checkpoint.Checkpoint;
+import w2v.train.checkpoint.CheckpointFile;
+import w2v.train.checkpoint.CorpusStamp;
+import w2v.train.config.TrainingConfig;
 import w2v.testing.Gzip;
 import w2v.vocab.Vocabulary;
 import w2v.vocab.VocabularyBuilder;
@@ -150,18 +154,18 @@ class SourcesTest {
         Path d = Files.createDirectories(dir.resolve("d"));
         Path a = Files.writeString(d.resolve("a.txt"), "w1 w2 w3\n");
         Files.write(d.resolve("b.gz"), Gzip.of("w4 w5\n".getBytes(StandardCharsets.UTF_8)));
-        CorpusStamp then = CorpusStamp.of(Corpus.of(d));
-        assertEquals(null, then.mismatch(CorpusStamp.of(Corpus.of(d))));
+        Checkpoint.Settings then = new Checkpoint.Settings(ONE_THREAD, CorpusStamp.of(Corpus.of(d)));
+        assertEquals(null, then.mismatch(ONE_THREAD, CorpusStamp.of(Corpus.of(d))));
         Files.writeString(d.resolve("c.txt"), "w6\n");
         assertEquals("the training files changed since the checkpoint (2 files then, 3 now)",
-                then.mismatch(CorpusStamp.of(Corpus.of(d))));
+                then.mismatch(ONE_THREAD, CorpusStamp.of(Corpus.of(d))));
         Files.delete(d.resolve("c.txt"));
         Files.writeString(a, "w1 w2 w3 w4\n");
         assertEquals("the training file " + a + " changed since the checkpoint (9 bytes then, 12 now)",
-                then.mismatch(CorpusStamp.of(Corpus.of(d))));
+                then.mismatch(ONE_THREAD, CorpusStamp.of(Corpus.of(d))));
         Files.writeString(a, "w9 w2 w3\n");
         assertEquals("the training file " + a + " changed since the checkpoint (same size, different content)",
-                then.mismatch(CorpusStamp.of(Corpus.of(d))));
+                then.mismatch(ONE_THREAD, CorpusStamp.of(Corpus.of(d))));
     }
 
     /** The same text in each form; the directory has three plain files, a gzip one and an empty one. */
