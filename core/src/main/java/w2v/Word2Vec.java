@@ -14,14 +14,15 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import w2v.corpus.Corpus;
 import w2v.corpus.CorpusException;
 import w2v.corpus.CorpusFile;
-import w2v.io.OutputPolicy;
-import w2v.train.CheckpointException;
+import w2v.files.OutputPolicy;
+import w2v.train.checkpoint.CheckpointException;
 import w2v.train.DivergedException;
 import w2v.train.Trainer;
-import w2v.train.TrainingConfig;
 import w2v.train.TrainingJob;
+import w2v.train.config.TrainingConfig;
 import w2v.train.TrainingProgress;
 import w2v.vocab.VocabularyException;
 
@@ -68,6 +69,7 @@ public final class Word2Vec {
     private final Path saveVocabulary;
     private final Consumer<Progress> progressListener;
     private final Duration progressEvery;
+    private final Consumer<String> warningListener;
     private final BiConsumer<Integer, WordVectors> epochListener;
     private final Path checkpoint;
     private final Duration checkpointEvery;
@@ -84,6 +86,7 @@ public final class Word2Vec {
         this.saveVocabulary = b.saveVocabulary;
         this.progressListener = b.progressListener;
         this.progressEvery = b.progressEvery;
+        this.warningListener = b.warningListener;
         this.epochListener = b.epochListener;
         this.checkpoint = b.checkpoint;
         this.checkpointEvery = b.checkpointEvery;
@@ -97,8 +100,11 @@ public final class Word2Vec {
 
     /**
      * Counts the vocabulary of {@code corpus} (or reads it, with {@link Builder#readVocabulary}) and trains on it.
-     * The corpus is plain text, words separated by whitespace, one sentence per line, read once per epoch: it must
-     * be a regular file that does not change while training runs.
+     * The corpus is text, words separated by whitespace, one sentence per line, read once per epoch: each source
+     * is a regular file, plain or gzip-compressed (told by its first bytes), or a directory, which stands for the
+     * files directly in it in the byte order of their names. Several sources are read in the order given, as if
+     * concatenated (each file ending its last sentence); an empty file among several is skipped with a warning
+     * ({@link Builder#onWarning}). No file may change while training runs.
      *
      * @return the trained vectors, one per vocabulary word, most frequent first; close them to free their memory.
      *     After {@link #stop()}, the vectors trained so far.
@@ -109,20 +115,31 @@ public final class Word2Vec {
      *     vocabulary file or checkpoint that does not fit, or a run that diverged
      * @throws InterruptedException when the calling thread is interrupted (training stops first)
      */
-    public WordVectors train(Path corpus) throws IOException, InterruptedException {
-        Objects.requireNonNull(corpus, "corpus");
+    public WordVectors train(Path... corpus) throws IOException, InterruptedException {
+        return train(List.of(corpus));
+    }
+
+    /** As {@link #train(Path...)}. */
+    public WordVectors train(List<Path> corpus) throws IOException, InterruptedException {
+        if (corpus.isEmpty()) {
+            throw new IllegalArgumentException("no corpus file given");
+        }
         stopRequested = false;
         new OutputPolicy().output("saveVocabulary", saveVocabulary).output("checkpoint", checkpoint)
-                .input("corpus", corpus).input("readVocabulary", readVocabulary)
+                .inputs("corpus", Corpus.filesOf(corpus)).input("readVocabulary", readVocabulary)
                 .inputReadFirst("resumeFrom", resumeFrom, "checkpoint").check();
         try {
-            TrainingJob job = new TrainingJob(config, CorpusFile.of(corpus)).maxVocabulary(maxVocab)
+            Corpus sources = Corpus.of(corpus);
+            for (Corpus.Warning w : sources.warnings()) {
+                warningListener.accept(w.file() + ": " + w.reason());
+            }
+            TrainingJob job = new TrainingJob(config, sources).maxVocabulary(maxVocab)
                     .readVocabulary(readVocabulary).saveVocabulary(saveVocabulary).resume(resumeFrom);
             if (checkpoint != null) {
                 job.checkpoints(checkpoint, checkpointEvery);
             }
             TrainingJob.Trained run = job.train(new Watcher());
-            List<Path> inputs = new ArrayList<>(List.of(corpus));
+            List<Path> inputs = new ArrayList<>(sources.files().stream().map(CorpusFile::path).toList());
             if (readVocabulary != null) {
                 inputs.add(readVocabulary);
             }
@@ -173,7 +190,7 @@ public final class Word2Vec {
     /**
      * Trains on sentences the caller supplies, each a list of words (no word may be empty or contain whitespace).
      * The sentences are read once, streamed to a temporary file (deleted afterwards) and trained on as
-     * {@link #train(Path)} does, so a one-shot iterator works and memory does not grow with the corpus.
+     * {@link #train(Path...)} does, so a one-shot iterator works and memory does not grow with the corpus.
      */
     public WordVectors train(Iterable<? extends List<String>> sentences) throws IOException, InterruptedException {
         Objects.requireNonNull(sentences, "sentences");
@@ -198,7 +215,7 @@ public final class Word2Vec {
         }
     }
 
-    /** One line per sentence, words separated by one space: the corpus format {@link #train(Path)} reads. */
+    /** One line per sentence, words separated by one space: the corpus format {@link #train(Path...)} reads. */
     static void spool(Iterator<? extends List<String>> sentences, Path file) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             long n = 0;
@@ -288,6 +305,8 @@ public final class Word2Vec {
         private Path saveVocabulary;
         private Consumer<Progress> progressListener;
         private Duration progressEvery = Duration.ofSeconds(1);
+        private Consumer<String> warningListener =
+                w -> System.getLogger(Word2Vec.class.getName()).log(System.Logger.Level.WARNING, w);
         private BiConsumer<Integer, WordVectors> epochListener;
         private Path checkpoint;
         private Duration checkpointEvery;
@@ -401,6 +420,15 @@ public final class Word2Vec {
          */
         public Builder onProgress(Consumer<Progress> listener) {
             this.progressListener = listener;
+            return this;
+        }
+
+        /**
+         * Receives, as one line naming the file, what training goes on without: an empty file among several
+         * skipped, the subdirectories of a directory not read (default: a {@link System.Logger} warning).
+         */
+        public Builder onWarning(Consumer<String> listener) {
+            this.warningListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -23,9 +23,9 @@ import w2v.sampling.Rng;
 
 /**
  * How much of a DRAM-sized row access is the page walk: {@link KernelBench}'s DRAM case (200,000 rows, Panama
- * kernels) on memory from {@code Arena.allocate} (4 KB pages: what EmbeddingTable gets today) and on memory
- * mapped with MADV_HUGEPAGE (2 MB pages, see {@link HugePages}). The setup prints how much of the process's
- * memory the kernel really gave in huge pages; 0 means the "huge" case measured 4 KB pages too.
+ * kernels) on memory from {@code Arena.allocate} (4 KB pages) and on memory mapped with MADV_HUGEPAGE (2 MB
+ * pages, see {@link HugePages}; EmbeddingTable asks for those through LargePages). The setup prints how much of
+ * the process's memory the kernel really gave in huge pages; 0 means the "huge" case measured 4 KB pages too.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

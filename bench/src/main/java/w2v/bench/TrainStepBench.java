@@ -20,9 +20,12 @@ import w2v.model.Model;
 import w2v.sampling.Rng;
 import w2v.sampling.UnigramTable;
 import w2v.train.BatchedSkipGram;
+import w2v.train.BinaryLogistic;
 import w2v.train.Cbow;
-import w2v.train.HierarchicalSoftmax;
-import w2v.train.NegativeSampling;
+import w2v.train.Scratch;
+import w2v.train.SkipGram;
+import w2v.train.loss.HierarchicalSoftmax;
+import w2v.train.loss.NegativeSampling;
 import w2v.vocab.HuffmanTree;
 import w2v.vocab.Vocabulary;
 
@@ -31,7 +34,8 @@ import w2v.vocab.Vocabulary;
  * training), with the real classes:
  * <ul>
  *   <li>{@code skipGramNegative}: one skip-gram pair with k=5 negatives, exactly SkipGram's loop body: clear
- *       the gradient, {@link NegativeSampling#update}, add the gradient to the context word's input row;</li>
+ *       the gradient, {@link BinaryLogistic#update} with {@link NegativeSampling}, add the gradient to the
+ *       context word's input row;</li>
  *   <li>{@code skipGramHs}: the same pair with {@link HierarchicalSoftmax} (a Huffman path of ~5-17 nodes);</li>
  *   <li>{@code cbowNegative}: {@link Cbow#train} at one position of a fixed 1000-word sentence with a full
  *       window of 5 (10 context words), k=5 negatives; positions cycle along the sentence.</li>
@@ -70,7 +74,10 @@ public class TrainStepBench {
 
     private Model model;
     private MemorySegment initialInput;
-    private MemorySegment grad;
+    private Scratch pairScratch;
+    private Scratch cbowScratch;
+    private Scratch batchedScratch;
+    private Scratch batchedHsScratch;
     private long rowBytes;
     private int stride;
     private NegativeSampling negative;
@@ -78,7 +85,6 @@ public class TrainStepBench {
     private Cbow cbow;
     private BatchedSkipGram batched;
     private BatchedSkipGram batchedHs;
-    private Rng rng;
     private int[] pairs; // centre, context, centre, context, ...
     private int cursor;
     private final int[] sentence = new int[SENTENCE];
@@ -96,13 +102,16 @@ public class TrainStepBench {
         initialInput.copyFrom(model.input().segment());
         stride = model.input().stride();
         rowBytes = (long) stride * Float.BYTES;
-        grad = model.arena().allocate(rowBytes, 64);
         negative = new NegativeSampling(model.negativeOutput(), unigram, NEGATIVES);
         hs = new HierarchicalSoftmax(model.softmaxNodes(), HuffmanTree.build(vocab));
-        rng = new Rng(3);
-        cbow = new Cbow(model.input(), negative, rng, model.arena());
-        batched = new BatchedSkipGram(model.input(), negative, WINDOW, rng, model.arena());
-        batchedHs = new BatchedSkipGram(model.input(), hs, WINDOW, rng, model.arena());
+        Rng rng = new Rng(3);
+        pairScratch = new SkipGram(model.input(), hs, negative).newScratch(rng, model.arena());
+        cbow = new Cbow(model.input(), negative);
+        cbowScratch = cbow.newScratch(rng, model.arena());
+        batched = new BatchedSkipGram(model.input(), negative, WINDOW);
+        batchedScratch = batched.newScratch(rng, model.arena());
+        batchedHs = new BatchedSkipGram(model.input(), hs, WINDOW);
+        batchedHsScratch = batchedHs.newScratch(rng, model.arena());
         Rng words = new Rng(5);
         pairs = new int[PAIRS];
         for (int i = 0; i < PAIRS; i++) {
@@ -134,8 +143,9 @@ public class TrainStepBench {
         int c = cursor;
         cursor = (c + 2) & (PAIRS - 1);
         long h = pairs[c + 1] * rowBytes;
+        MemorySegment grad = pairScratch.grad();
         grad.fill((byte) 0);
-        negative.update(model.input().segment(), h, pairs[c], ALPHA_SG, grad, 0, rng);
+        BinaryLogistic.update(negative, model.input().segment(), h, pairs[c], ALPHA_SG, pairScratch);
         Kernels.get().axpy(1f, grad, 0, model.input().segment(), h, stride);
     }
 
@@ -144,24 +154,25 @@ public class TrainStepBench {
         int c = cursor;
         cursor = (c + 2) & (PAIRS - 1);
         long h = pairs[c + 1] * rowBytes;
+        MemorySegment grad = pairScratch.grad();
         grad.fill((byte) 0);
-        hs.update(model.input().segment(), h, pairs[c], ALPHA_SG, grad, 0, rng);
+        BinaryLogistic.update(hs, model.input().segment(), h, pairs[c], ALPHA_SG, pairScratch);
         Kernels.get().axpy(1f, grad, 0, model.input().segment(), h, stride);
     }
 
     @Benchmark
     public void cbowNegative() {
-        cbow.train(sentence, SENTENCE, nextPosition(), WINDOW, ALPHA_CBOW);
+        cbow.train(sentence, SENTENCE, nextPosition(), WINDOW, ALPHA_CBOW, cbowScratch);
     }
 
     @Benchmark
     public void skipGramBatched() {
-        batched.train(sentence, SENTENCE, nextPosition(), WINDOW, ALPHA_SG);
+        batched.train(sentence, SENTENCE, nextPosition(), WINDOW, ALPHA_SG, batchedScratch);
     }
 
     @Benchmark
     public void skipGramHsBatched() {
-        batchedHs.train(sentence, SENTENCE, nextPosition(), WINDOW, ALPHA_SG);
+        batchedHs.train(sentence, SENTENCE, nextPosition(), WINDOW, ALPHA_SG, batchedHsScratch);
     }
 
     /** Positions cycle along the sentence, each with a full window. */

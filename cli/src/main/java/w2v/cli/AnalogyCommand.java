@@ -10,7 +10,7 @@ import org.kohsuke.args4j.Argument;
 import org.kohsuke.args4j.Option;
 import org.kohsuke.args4j.spi.StopOptionHandler;
 import w2v.eval.Analogies;
-import w2v.eval.NormalizedMatrix;
+import w2v.search.NormalizedMatrix;
 import w2v.model.WordVectors;
 
 /**

@@ -10,7 +10,7 @@ import org.kohsuke.args4j.Argument;
 import org.kohsuke.args4j.Option;
 import w2v.cluster.KMeans;
 import w2v.io.ClassesWriter;
-import w2v.io.OutputPolicy;
+import w2v.files.OutputPolicy;
 import w2v.model.WordVectors;
 
 /** {@code w2v classes FILE K -o OUT}: word2vec C's {@code -classes} on vectors already trained, by any tool. */

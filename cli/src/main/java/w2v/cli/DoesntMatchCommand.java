@@ -8,9 +8,9 @@ import java.util.List;
 import org.kohsuke.args4j.Argument;
 import org.kohsuke.args4j.Option;
 import org.kohsuke.args4j.spi.StopOptionHandler;
-import w2v.eval.KeyedQueries;
-import w2v.eval.Neighbours;
-import w2v.eval.NormalizedMatrix;
+import w2v.search.KeyedQueries;
+import w2v.search.Neighbours;
+import w2v.search.NormalizedMatrix;
 import w2v.model.WordVectors;
 
 /** {@code w2v doesnt-match FILE WORD...}: the word that goes least with the others, gensim's {@code doesnt_match}. */

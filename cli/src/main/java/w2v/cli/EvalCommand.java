@@ -11,7 +11,7 @@ import org.kohsuke.args4j.Option;
 import w2v.eval.Analogies;
 import w2v.eval.AnalogyEvaluation;
 import w2v.eval.Json;
-import w2v.eval.NormalizedMatrix;
+import w2v.search.NormalizedMatrix;
 import w2v.eval.SimilarityEvaluation;
 import w2v.model.WordVectors;
 

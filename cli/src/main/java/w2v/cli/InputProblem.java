@@ -1,7 +1,7 @@
 package w2v.cli;
 
 import java.nio.file.Path;
-import w2v.io.InputFile;
+import w2v.files.InputFile;
 
 /** An input file that cannot be used, as the one line that names its flag and the file: "-read-vocab v.txt: ...". */
 final class InputProblem extends RuntimeException {

@@ -9,10 +9,10 @@ import java.util.Locale;
 import org.kohsuke.args4j.Argument;
 import org.kohsuke.args4j.Option;
 import org.kohsuke.args4j.spi.StopOptionHandler;
-import w2v.eval.Neighbours;
-import w2v.eval.NormalizedMatrix;
-import w2v.eval.WordMap;
-import w2v.io.OutputPolicy;
+import w2v.search.Neighbours;
+import w2v.search.NormalizedMatrix;
+import w2v.plot.WordMap;
+import w2v.files.OutputPolicy;
 import w2v.model.WordVectors;
 
 /** {@code w2v map FILE WORD... -o words.png}: the words and their neighbours on a 2-D PCA plot. */

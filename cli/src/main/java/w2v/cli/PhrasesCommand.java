@@ -11,8 +11,8 @@ import org.kohsuke.args4j.Option;
 import org.kohsuke.args4j.ParserProperties;
 import w2v.corpus.CorpusException;
 import w2v.corpus.CorpusFile;
-import w2v.io.OutputException;
-import w2v.io.OutputPolicy;
+import w2v.files.OutputException;
+import w2v.files.OutputPolicy;
 import w2v.phrases.Phrases;
 
 /**
@@ -104,6 +104,7 @@ final class PhrasesCommand implements Command {
         CorpusFile corpus;
         try {
             corpus = CorpusFile.of(train);
+            Phrases.refuseGzip(corpus);
         } catch (CorpusException e) {
             err.println("w2v phrases: " + InputProblem.line("-train", e.file(), e.reason()));
             return 1;

@@ -3,9 +3,9 @@ package w2v.cli;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import w2v.eval.KeyedQueries;
-import w2v.eval.Neighbours;
-import w2v.eval.NormalizedMatrix;
+import w2v.search.KeyedQueries;
+import w2v.search.Neighbours;
+import w2v.search.NormalizedMatrix;
 
 /**
  * {@code w2v similar FILE QUERY... --negative WORD}: each query's words attract and the negative words repel, as
@@ -38,7 +38,7 @@ final class SignedQueries {
                 continue;
             }
             String head = head(m, pos, neg);
-            List<w2v.eval.Neighbour> hits = List.of(KeyedQueries.mostSimilar(m, pos, neg, k, restrict));
+            List<w2v.search.Neighbour> hits = List.of(KeyedQueries.mostSimilar(m, pos, neg, k, restrict));
             if (hits.isEmpty()) {
                 err.println("w2v similar: " + head + ": the vectors cancel out, there is no direction to search");
                 status = 1;

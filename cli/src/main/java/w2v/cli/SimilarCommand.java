@@ -11,9 +11,9 @@ import java.util.Locale;
 import org.kohsuke.args4j.Argument;
 import org.kohsuke.args4j.Option;
 import org.kohsuke.args4j.spi.StopOptionHandler;
-import w2v.eval.Neighbour;
-import w2v.eval.Neighbours;
-import w2v.eval.NormalizedMatrix;
+import w2v.search.Neighbour;
+import w2v.search.Neighbours;
+import w2v.search.NormalizedMatrix;
 import w2v.model.WordVectors;
 
 /** {@code w2v similar FILE WORD... [-k 10]}: nearest neighbours by cosine, or word2vec C's {@code distance} prompt. */

@@ -10,8 +10,8 @@ import java.util.Locale;
 import org.kohsuke.args4j.Argument;
 import org.kohsuke.args4j.Option;
 import org.kohsuke.args4j.spi.StopOptionHandler;
-import w2v.eval.Neighbours;
-import w2v.eval.NormalizedMatrix;
+import w2v.search.Neighbours;
+import w2v.search.NormalizedMatrix;
 import w2v.model.WordVectors;
 
 /** {@code w2v similarity FILE [A B]...}: the cosine similarity of word pairs, gensim's {@code similarity}. */

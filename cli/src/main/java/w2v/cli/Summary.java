@@ -2,7 +2,7 @@ package w2v.cli;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import w2v.train.TrainingConfig;
+import w2v.train.config.TrainingConfig;
 import w2v.train.TrainingProgress;
 import w2v.vocab.Vocabulary;
 import w2v.vocab.VocabularyStats;
@@ -22,9 +22,10 @@ final class Summary {
     }
 
     static String vocabulary(VocabularyStats st, Vocabulary v, long minCount) {
+        // v holds </s> (the line ends) at index 0; the distinct count, like the tokens, has words only.
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "Vocabulary: %,d words (count >= %d) of %,d distinct; %,d tokens, %,d lines",
-                v.size(), minCount, st.distinct(), st.tokens(), st.lines()));
+                v.size() - 1, minCount, st.distinct(), st.tokens(), st.lines()));
         if (st.truncatedWords() > 0) {
             b.append(String.format(Locale.ROOT, "; %,d words longer than 100 bytes cut", st.truncatedWords()));
         }

@@ -3,6 +3,8 @@ package w2v.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.kohsuke.args4j.CmdLineException;
@@ -10,21 +12,21 @@ import org.kohsuke.args4j.CmdLineParser;
 import org.kohsuke.args4j.Option;
 import org.kohsuke.args4j.ParserProperties;
 import w2v.cluster.KMeans;
+import w2v.corpus.Corpus;
 import w2v.corpus.CorpusChangedException;
 import w2v.corpus.CorpusException;
-import w2v.corpus.CorpusFile;
 import w2v.eval.AnalogyEvaluation;
 import w2v.io.ClassesWriter;
-import w2v.io.OutputException;
-import w2v.io.OutputPolicy;
+import w2v.files.OutputException;
+import w2v.files.OutputPolicy;
 import w2v.io.VectorWriter;
 import w2v.model.Model;
 import w2v.model.WordVectors;
-import w2v.train.Checkpoint;
-import w2v.train.CheckpointFile;
 import w2v.train.Trainer;
-import w2v.train.TrainingConfig;
 import w2v.train.TrainingJob;
+import w2v.train.checkpoint.Checkpoint;
+import w2v.train.checkpoint.CheckpointFile;
+import w2v.train.config.TrainingConfig;
 import w2v.vocab.Vocabulary;
 import w2v.vocab.VocabularyBuilder;
 import w2v.vocab.VocabularyException;
@@ -42,8 +44,9 @@ final class TrainCommand implements Command {
     /** Beyond this, K-means classes would be a few words each; the vocabulary bounds it further. */
     static final int MAX_CLASSES = 1_000_000;
 
-    @Option(name = "-train", metaVar = "FILE", usage = "text to train on: words separated by spaces, one sentence per line")
-    Path train;
+    @Option(name = "-train", metaVar = "FILE|DIR", usage = "text to train on: words separated by spaces, one sentence "
+            + "per line; plain or gzip; a directory stands for the files directly in it; repeat -train for more")
+    List<Path> train = new ArrayList<>();
     // Outputs are kept as typed: a Path would drop a trailing '/', which the output policy refuses.
     @Option(name = "-output", metaVar = "FILE", usage = "where to write the word vectors (none: only build the vocabulary)")
     String output;
@@ -154,15 +157,18 @@ final class TrainCommand implements Command {
         try {
             parser.parseArgument(args);
         } catch (CmdLineException e) {
-            err.println("w2v train: " + e.getMessage() + "; run 'w2v train --help' for the flags");
+            // "-train shards/*" expands to several names after one flag
+            String hint = e.getMessage().startsWith("No argument is allowed") && !train.isEmpty()
+                    ? "; give each file its own -train, or -train the directory" : "";
+            err.println("w2v train: " + e.getMessage() + hint + "; run 'w2v train --help' for the flags");
             return 2;
         }
         if (help) {
-            out.println("usage: w2v train -train FILE -output FILE [flags]");
+            out.println("usage: w2v train -train FILE|DIR [-train FILE|DIR ...] -output FILE [flags]");
             parser.printUsage(out);
             return 0;
         }
-        if (train == null) {
+        if (train.isEmpty()) {
             err.println("w2v train: -train FILE is required; run 'w2v train --help' for the flags");
             return 2;
         }
@@ -198,7 +204,7 @@ final class TrainCommand implements Command {
         try {
             new OutputPolicy()
                     .output("-output", output).output("-save-vocab", saveVocab).output("-checkpoint", checkpoint)
-                    .input("-train", train).input("-read-vocab", readVocab).input("-eval", eval)
+                    .inputs("-train", Corpus.filesOf(train)).input("-read-vocab", readVocab).input("-eval", eval)
                     // Read whole before training, then replaced atomically: continuing a run in place is the point.
                     .inputReadFirst("-resume", resume, "-checkpoint")
                     .check();
@@ -226,7 +232,10 @@ final class TrainCommand implements Command {
         Path outputFile = output == null ? null : Path.of(output);
         Path checkpointFile = checkpoint == null ? null : Path.of(checkpoint);
 
-        CorpusFile corpus = CorpusFile.of(train);
+        Corpus corpus = Corpus.of(train);
+        for (Corpus.Warning w : corpus.warnings()) {
+            err.println("w2v train: warning: " + InputProblem.line("-train", w.file(), w.reason()));
+        }
         if (resume != null) {
             InputProblem.check("-resume", resume, "checkpoint", CheckpointFile.NEEDS_REGULAR);
         }

@@ -32,7 +32,7 @@ import w2v.io.ReadOptions;
 class CheckpointCommandTest {
 
     /** One thread and a seed: runs are reproducible, so a resumed run can be compared byte for byte. */
-    // Both objectives: hierarchical softmax is where C2 once summed a dot product in another order than C1.
+    // Both losses: hierarchical softmax is where C2 once summed a dot product in another order than C1.
     private static final String FLAGS = "-binary 1 -size 16 -threads 1 -seed 9 -sample 1e-4 -hs 1";
 
     @TempDir
@@ -149,11 +149,13 @@ class CheckpointCommandTest {
 
     @Test
     void vectorsOnAFullDiskLeaveThePreviousFileAndOneLine() throws Exception {
-        // A real ENOSPC, not a ulimit: a 64 KiB tmpfs in a mount namespace of the child's own. Mounting needs
-        // root, which CI has (.ci/run runs as root); elsewhere this test reports itself skipped.
+        // A real ENOSPC, not a ulimit: a 64 KiB tmpfs in a mount namespace of the child's own. That needs root
+        // with CAP_SYS_ADMIN, which CI has (.ci/run runs as root); where it is missing (a user, or a container
+        // without mount namespaces) the test is reported skipped, with what the probe said.
         Path full = Files.createDirectory(dir.resolve("full"));
-        assumeTrue(inPrivateMountNamespace("mount -t tmpfs -o size=4k tmpfs \"$0\"", full).exit() == 0,
-                "mounting a tmpfs needs root");
+        ChildJvm.Result probe = inPrivateMountNamespace("mount -t tmpfs -o size=4k tmpfs \"$0\"", full);
+        assumeTrue(probe.exit() == 0, () -> "no private mount namespace with a tmpfs (unshare -m, then mount, "
+                + "need root with CAP_SYS_ADMIN): exit " + probe.exit() + ", " + probe.err().strip());
         Path corpus = corpus("c.txt", 50_000);
         Path out = full.resolve("vectors.bin");
         Path report = dir.resolve("report.txt");

@@ -75,10 +75,8 @@ class KeyedQueryCommandsTest {
 
         r = run(new SimilarCommand(LOADER, input("king\n")), vectors, "--negative", "man");
         assertEquals(2, r.status());
-        assertTrue(r.errLines().get(0).startsWith(
-                "w2v similar: --negative needs a QUERY after FILE (the prompt takes positive words only)"), r.err());
-        assertTrue(r.errLines().get(0).contains("; usage: w2v similar FILE [QUERY...] [--negative WORD]..."),
-                r.err());
+        assertEquals(List.of("w2v similar: --negative needs a QUERY after FILE (the prompt takes positive words only); "
+                + "usage: w2v similar FILE [QUERY...] [--negative WORD]... [-k N] [--restrict N]"), r.errLines());
 
         r = run(new SimilarCommand(LOADER, input("")), vectors, "king", "--negative");
         assertEquals(2, r.status());
@@ -102,8 +100,8 @@ class KeyedQueryCommandsTest {
 
         r = run(new SimilarityCommand(LOADER, input("")), vectors, "king", "queen", "man");
         assertEquals(2, r.status());
-        assertEquals("w2v similarity: words come in pairs (A B), got 3; usage: w2v similarity FILE [A B...]",
-                r.errLines().get(0));
+        assertEquals(List.of("w2v similarity: words come in pairs (A B), got 3; usage: w2v similarity FILE [A B...]"),
+                r.errLines());
     }
 
     @Test
@@ -140,8 +138,8 @@ class KeyedQueryCommandsTest {
 
         r = run(new DoesntMatchCommand(LOADER, input("")), vectors, "king");
         assertEquals(2, r.status());
-        assertTrue(r.errLines().get(0).startsWith("w2v doesnt-match: give two words or more after FILE, got 1; usage:"),
-                r.err());
+        assertEquals(List.of("w2v doesnt-match: give two words or more after FILE, got 1; usage: w2v doesnt-match "
+                + "FILE WORD WORD..."), r.errLines());
     }
 
     @Test

@@ -192,6 +192,35 @@ class LibraryTrainingTest {
         }
     }
 
+    @Test
+    void severalFilesAndDirectoriesTrainLikeTheirConcatenationAndEmptyOnesAreReported() throws Exception {
+        Path corpus = corpus();
+        String text = Files.readString(corpus);
+        int cut = text.indexOf('\n', text.length() / 2) + 1;
+        Path parts = Files.createDirectories(dir.resolve("parts"));
+        Path first = Files.writeString(parts.resolve("a.txt"), text.substring(0, cut));
+        Path empty = Files.createFile(parts.resolve("b.txt"));
+        Path second = dir.resolve("c.gz");
+        try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(second))) {
+            gz.write(text.substring(cut).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        List<String> warnings = new ArrayList<>();
+        Word2Vec w2v = Word2Vec.builder().skipGram().dimensions(10).epochs(1).threads(1).minCount(2)
+                .onWarning(warnings::add).build();
+        Path whole = dir.resolve("whole.txt");
+        Path split = dir.resolve("split.txt");
+        try (WordVectors v = w2v.train(corpus)) {
+            v.save(whole, WordVectors.Format.TEXT);
+        }
+        try (WordVectors v = w2v.train(List.of(parts, second))) {
+            v.save(split, WordVectors.Format.TEXT);
+            assertThrows(java.io.IOException.class, () -> v.save(first, WordVectors.Format.TEXT),
+                    "a file of a training directory is an input");
+        }
+        assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(split));
+        assertEquals(List.of(empty + ": training file is empty; skipped"), warnings);
+    }
+
     private Path corpus() throws Exception {
         Random r = new Random(3);
         StringBuilder b = new StringBuilder();

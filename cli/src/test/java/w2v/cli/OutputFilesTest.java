@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import w2v.corpus.CorpusFile;
 import w2v.model.Model;
 import w2v.train.Trainer;
-import w2v.train.TrainingConfig;
+import w2v.train.config.TrainingConfig;
 import w2v.vocab.Vocabulary;
 import w2v.vocab.VocabularyBuilder;
 

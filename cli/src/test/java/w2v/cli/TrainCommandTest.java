@@ -193,12 +193,12 @@ class TrainCommandTest {
     void hostileTrainingFilesGetOneLineAndNoOutput() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.txt"), "");
         Path newlines = Files.writeString(dir.resolve("newlines.txt"), "\n".repeat(1000));
-        Path gz = dir.resolve("corpus.txt.gz");
-        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz))) {
-            o.write("hello world\n".repeat(100).getBytes());
-        }
         byte[] noise = new byte[100_000];
         new Random(1).nextBytes(noise);
+        Path gz = dir.resolve("corpus.txt.gz"); // gzip is read: what it holds must be text
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            o.write(noise);
+        }
         Path random = Files.write(dir.resolve("random.bin"), noise);
         Path rare = Files.writeString(dir.resolve("rare.txt"), "every word here is unique\n");
         Path oneToken = dir.resolve("one-token.txt"); // 30 MB, no space, no newline
@@ -211,12 +211,12 @@ class TrainCommandTest {
         Object[][] cases = {
                 {empty, "training file is empty"},
                 {newlines, "contains no words"},
-                {gz, "is gzip-compressed; decompress it first"},
+                {gz, "is gzip-compressed, and decompressed it contains NUL bytes"},
                 {random, "binary file"},
                 {rare, "no word occurs at least 5 times"},
                 {oneToken, "only 1 word in 30000000 bytes (1 longer than 100 bytes and cut): words must be separated"},
                 {dir.resolve("missing.txt"), "training file not found"},
-                {dir, "is a directory"},
+                {Files.createDirectories(dir.resolve("empty-dir")), "is an empty directory"},
         };
         for (Object[] c : cases) {
             Path out = dir.resolve("out.txt");

@@ -43,9 +43,10 @@ class TrainInputTest {
     }
 
     @Test
-    void aDirectoryIsNamedWithItsFlag() {
-        assertRefused(CliRun.of("train", "-train", dir.toString(), "-output", out().toString()),
-                "w2v train: -train " + dir + ": is a directory, not a training file");
+    void anEmptyDirectoryIsNamedWithItsFlag() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertRefused(CliRun.of("train", "-train", empty.toString(), "-output", out().toString()),
+                "w2v train: -train " + empty + ": is an empty directory");
     }
 
     @Test

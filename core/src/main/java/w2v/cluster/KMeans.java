@@ -3,10 +3,10 @@ package w2v.cluster;
 import java.lang.foreign.Arena;
 import java.util.ArrayList;
 import java.util.List;
-import w2v.eval.Neighbour;
-import w2v.eval.NormalizedMatrix;
-import w2v.eval.NormalizedMatrix.Query;
-import w2v.eval.NormalizedMatrix.Scoring;
+import w2v.search.Neighbour;
+import w2v.search.NormalizedMatrix;
+import w2v.search.NormalizedMatrix.Query;
+import w2v.search.NormalizedMatrix.Scoring;
 import w2v.model.EmbeddingTable;
 import w2v.model.WordVectors;
 

@@ -17,11 +17,16 @@ public record ByteRange(long start, long end) {
         }
         ByteRange[] ranges = new ByteRange[parts];
         for (int i = 0; i < parts; i++) {
-            long start = size / parts * i + Math.min(i, size % parts);
-            long end = size / parts * (i + 1) + Math.min(i + 1, size % parts);
-            ranges[i] = new ByteRange(start, end);
+            ranges[i] = part(size, parts, i);
         }
         return ranges;
+    }
+
+    /** Range {@code i} of {@link #split}{@code (size, parts)}. */
+    public static ByteRange part(long size, long parts, long i) {
+        long start = size / parts * i + Math.min(i, size % parts);
+        long end = size / parts * (i + 1) + Math.min(i + 1, size % parts);
+        return new ByteRange(start, end);
     }
 
     public long length() {

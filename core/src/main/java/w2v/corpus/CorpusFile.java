@@ -11,12 +11,13 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Locale;
-import w2v.io.InputFile;
+import w2v.files.InputFile;
 
 /**
- * The training file, checked before anything is allocated: it must be a regular readable file (checked by its
+ * One training file, checked before anything is allocated: it must be a regular readable file (checked by its
  * attributes before it is opened: a FIFO would block, a pipe or a device cannot be read once per epoch) and
- * look like text. Every reader thread opens its own channel through {@link #open()}.
+ * look like text, plain or gzip-compressed (told by the magic bytes 1f 8b, not by the name; then its first
+ * decompressed bytes must look like text). Every reader thread opens its own channel through {@link #open()}.
  *
  * <p>Its size, modification time and identity are recorded here; readers call {@link #checkUnchanged()} as they
  * go, and a {@link TokenReader} made with this file refuses reads that end before or past the recorded size, so
@@ -33,6 +34,7 @@ public final class CorpusFile {
     private final long size;
     private final FileTime modified;
     private final Object key; // device and inode on Unix; null where the file system has none
+    private boolean gzip;
 
     private CorpusFile(Path path, BasicFileAttributes attributes) {
         this.path = path;
@@ -41,11 +43,14 @@ public final class CorpusFile {
         this.key = attributes.fileKey();
     }
 
+    /** What {@link InputFile#problem} says of an empty file. */
+    private static final String EMPTY = "training file is empty";
+
     /** Checks {@code path}; throws {@link CorpusException} with a one-line reason when it cannot be trained on. */
     public static CorpusFile of(Path path) {
         String problem = InputFile.problem(path, "training file", NEEDS_REGULAR);
         if (problem != null) {
-            throw new CorpusException(path, problem);
+            throw problem.equals(EMPTY) ? new EmptySourceException(path, problem) : new CorpusException(path, problem);
         }
         CorpusFile corpus;
         byte[] head;
@@ -71,6 +76,22 @@ public final class CorpusFile {
                     + "reports %,d bytes but %,d could be read; copy it to a regular file first", corpus.size,
                     head.length));
         }
+        if (isGzip(head, head.length)) {
+            corpus.gzip = true;
+            head = corpus.decompressedHead();
+            if (head.length == 0) {
+                throw new EmptySourceException(path, "is a gzip file that decompresses to nothing");
+            }
+            String binary = binaryKind(head);
+            if (binary != null) {
+                throw new CorpusException(path, isGzip(head, head.length)
+                        ? "is gzip-compressed twice: decompress it once (gunzip -c FILE > FILE2) and train on that"
+                        : isTar(head) ? "is a gzip-compressed tar archive; extract it (tar -xzf) and train on the "
+                                + "directory of text files it holds"
+                        : "is gzip-compressed, and decompressed it " + binary);
+            }
+            return corpus;
+        }
         String binary = binaryKind(head);
         if (binary != null) {
             throw new CorpusException(path, binary);
@@ -78,10 +99,39 @@ public final class CorpusFile {
         return corpus;
     }
 
+    /** The first {@link #SNIFF_BYTES} of text, or fewer if there are fewer. */
+    private byte[] decompressedHead() {
+        byte[] head = new byte[SNIFF_BYTES];
+        int n = 0;
+        try (GzipStream in = new GzipStream(this)) {
+            for (int r; n < head.length && (r = in.read(head, n, head.length - n)) > 0; ) {
+                n += r;
+            }
+        } catch (AccessDeniedException e) {
+            throw new CorpusException(path, "permission denied");
+        } catch (IOException e) {
+            throw new CorpusException(path, "cannot read (" + e.getMessage() + ")");
+        }
+        return java.util.Arrays.copyOf(head, n);
+    }
+
+    private static boolean isGzip(byte[] head, int length) {
+        return length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B;
+    }
+
+    /** A POSIX tar header: "ustar" at offset 257. */
+    private static boolean isTar(byte[] head) {
+        byte[] magic = {'u', 's', 't', 'a', 'r'};
+        return head.length >= 262 && java.util.Arrays.equals(head, 257, 262, magic, 0, 5);
+    }
+
     /** Why these first bytes are not a text corpus, or null if they look like text. */
     static String binaryKind(byte[] head) {
-        if (head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
-            return "is gzip-compressed; decompress it first (gunzip -k)";
+        if (isGzip(head, head.length)) {
+            return "is gzip-compressed";
+        }
+        if (isTar(head)) {
+            return "is a tar archive; extract it (tar -xf) and train on the directory of text files it holds";
         }
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             return "is a zip archive; extract the text first";
@@ -112,7 +162,17 @@ public final class CorpusFile {
         return path;
     }
 
-    /** The size when it was checked: the size every pass reads. */
+    /** gzip-compressed: read through a decompressor; offsets in it are offsets in the decompressed text. */
+    public boolean isGzip() {
+        return gzip;
+    }
+
+    /** Device and inode on Unix (null where the file system has none): the same file given twice has the same. */
+    Object key() {
+        return key;
+    }
+
+    /** The size when it was checked: the size every pass reads (compressed bytes for a gzip file). */
     public long size() {
         return size;
     }

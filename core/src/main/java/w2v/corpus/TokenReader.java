@@ -6,9 +6,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
 /**
- * Streams the tokens of one {@link ByteRange} of a corpus file: whitespace-separated words, and a newline
+ * Streams the tokens of one {@link ByteRange} of a corpus source: whitespace-separated words, and a newline
  * marker at every line end (word2vec C's {@code </s>}). Reads through a fixed buffer, so memory does not depend
- * on the file or line size.
+ * on the file or line size. The bytes come from an {@link Input}: a plain file, a block of decompressed text,
+ * or a gzip stream read from its start.
  *
  * <p>Whitespace is space, tab, newline, carriage return, vertical tab and form feed; CRLF ends a line once.
  * A word longer than {@link #MAX_WORD_BYTES} is cut there, at the start of the UTF-8 character that would
@@ -43,8 +44,24 @@ public final class TokenReader {
      */
     public static final int COUNTING_BUFFER = 1 << 14;
 
-    private final FileChannel channel;
-    private final CorpusFile expected; // null: no check of reads against a recorded size
+    /**
+     * Where a reader's bytes come from, addressed by offsets in its source (file offsets, or offsets in the
+     * decompressed text of a gzip file).
+     */
+    public interface Input {
+        /** Reads into {@code dst} from {@code position}; -1 at the end of the source. */
+        int read(ByteBuffer dst, long position) throws IOException;
+
+        /**
+         * The first offset this input holds: a range starting there owns its first token, there being no byte
+         * before it to tell whether a token straddles the start.
+         */
+        default long start() {
+            return 0;
+        }
+    }
+
+    private Input input;
     private long rangeStart;
     private long rangeEnd;
     private final byte[] buf;
@@ -65,7 +82,7 @@ public final class TokenReader {
     }
 
     public TokenReader(FileChannel channel, ByteRange range, int bufferSize) {
-        this(channel, range, bufferSize, null);
+        this(channel::read, range, bufferSize);
     }
 
     /**
@@ -73,14 +90,26 @@ public final class TokenReader {
      * ends before the size {@code corpus} recorded, or goes past it, throws {@link CorpusChangedException}.
      */
     public TokenReader(CorpusFile corpus, FileChannel channel, int bufferSize) {
-        this(channel, ByteRange.EMPTY, bufferSize, corpus);
+        this(new PlainInput(corpus, channel), ByteRange.EMPTY, bufferSize);
     }
 
-    private TokenReader(FileChannel channel, ByteRange range, int bufferSize, CorpusFile expected) {
-        this.channel = channel;
-        this.expected = expected;
+    /** A reader with no input yet: {@link #reset(Input, ByteRange)} gives it one. */
+    public TokenReader(int bufferSize) {
+        this(EMPTY_INPUT, ByteRange.EMPTY, bufferSize);
+    }
+
+    private TokenReader(Input input, ByteRange range, int bufferSize) {
+        this.input = input;
         this.buf = new byte[bufferSize];
         this.bb = ByteBuffer.wrap(buf);
+        reset(range);
+    }
+
+    private static final Input EMPTY_INPUT = (dst, position) -> -1;
+
+    /** Starts reading {@code range} of another input, keeping the buffer. */
+    public void reset(Input input, ByteRange range) {
+        this.input = input;
         reset(range);
     }
 
@@ -97,7 +126,7 @@ public final class TokenReader {
         pos = 0;
         limit = 0;
         eof = false;
-        if (rangeStart > 0) {
+        if (rangeStart > input.start()) {
             // The token that straddles our start belongs to the previous range: skip its tail.
             bufFileOffset = rangeStart - 1;
             int prev = readByte();
@@ -186,6 +215,11 @@ public final class TokenReader {
     /** File offset of the first of {@link #nulBytes()}, or -1 if there is none. */
     public long firstNul() {
         return firstNul;
+    }
+
+    /** Forgets where the NUL bytes seen so far were (their count stays): offsets of another source follow. */
+    public void forgetFirstNul() {
+        firstNul = -1;
     }
 
     private void countNul(long offset) {
@@ -307,7 +341,7 @@ public final class TokenReader {
         bb.clear();
         try {
             while (bb.hasRemaining()) {
-                int n = channel.read(bb, bufFileOffset + bb.position());
+                int n = input.read(bb, bufFileOffset + bb.position());
                 if (n < 0) {
                     eof = true;
                     break;
@@ -322,12 +356,6 @@ public final class TokenReader {
         limit = bb.position();
         if (limit == 0) {
             eof = true;
-        }
-        if (expected != null) {
-            long end = bufFileOffset + limit;
-            if (end > expected.size() || eof && end < expected.size()) {
-                throw expected.readEndedAt(end); // truncated or appended to since it was checked
-            }
         }
         return limit > 0;
     }

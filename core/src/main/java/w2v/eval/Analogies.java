@@ -3,6 +3,9 @@ package w2v.eval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import w2v.search.Neighbour;
+import w2v.search.Neighbours;
+import w2v.search.NormalizedMatrix;
 
 /**
  * Analogies "a is to b as c is to ?" (b - a + c), with the two objectives of Levy and Goldberg (2014), in

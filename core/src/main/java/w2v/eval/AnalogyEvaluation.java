@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import w2v.model.WordVectors;
+import w2v.search.Neighbour;
+import w2v.search.NormalizedMatrix;
+import w2v.search.RestrictedVocab;
 
 /**
  * Analogy accuracy on a questions-words.txt style file, with the semantics of gensim 4.2's
@@ -49,10 +52,6 @@ public final class AnalogyEvaluation {
         public Options withRestrict(int n) {
             return new Options(n, caseInsensitive, dummy4unknown, method);
         }
-
-        public Options withMethod(Analogies.Method m) {
-            return new Options(restrict, caseInsensitive, dummy4unknown, m);
-        }
     }
 
     /** One section's counts. */
@@ -76,7 +75,7 @@ public final class AnalogyEvaluation {
             if (total() == 0) {
                 return name + ": n/a (0/0)";
             }
-            return name + ": " + Py.percent(100.0 * accuracy()) + " (" + correct + "/" + total() + ")";
+            return name + ": " + PythonText.percent(100.0 * accuracy()) + " (" + correct + "/" + total() + ")";
         }
 
         String toJson() {
@@ -170,7 +169,7 @@ public final class AnalogyEvaluation {
             sb.append("  ").append(total().format()).append('\n');
             sb.append("  out of vocabulary: ").append(oov).append(" of ").append(questions).append(" questions ")
                     .append(options.dummy4unknown() ? "counted wrong" : "skipped").append(" (")
-                    .append(Py.percent(oovPercent())).append(")\n");
+                    .append(PythonText.percent(oovPercent())).append(")\n");
             return sb.toString();
         }
 
@@ -232,14 +231,14 @@ public final class AnalogyEvaluation {
 
         void line(String line, int number) throws IOException {
             if (line.startsWith(": ")) {
-                sections.add(Py.strip(Py.lstrip(line, ": ")));
+                sections.add(PythonText.strip(PythonText.lstrip(line, ": ")));
                 return;
             }
             if (sections.isEmpty()) {
                 throw new IOException(label + " line " + number + ": a question before the first ': section' line"
                         + " (expected lines 'a b c d' after ': section' headers)");
             }
-            List<String> words = Py.split(line);
+            List<String> words = PythonText.split(line);
             if (words.size() != 4) {
                 ignored++;
                 return;
@@ -314,7 +313,7 @@ public final class AnalogyEvaluation {
     public static Result evaluate(NormalizedMatrix matrix, Questions questions, Options options) {
         long start = System.nanoTime();
         int rowLimit = Math.min(matrix.rows(), NormalizedMatrix.rowsForWords(matrix.vectors(), options.restrict()));
-        Map<String, Integer> ok = Vocab.okVocab(matrix, rowLimit, options.caseInsensitive());
+        Map<String, Integer> ok = RestrictedVocab.okVocab(matrix, rowLimit, options.caseInsensitive());
 
         List<int[]> counts = new ArrayList<>(); // {correct, incorrect} per section
         for (int s = 0; s < questions.sections().size(); s++) {
@@ -329,7 +328,7 @@ public final class AnalogyEvaluation {
             String[] k = {e.a(), e.b(), e.c(), e.expected()};
             if (options.caseInsensitive()) {
                 for (int i = 0; i < 4; i++) {
-                    k[i] = Vocab.upper(k[i]);
+                    k[i] = RestrictedVocab.upper(k[i]);
                 }
             }
             Integer a = ok.get(k[0]);
@@ -380,7 +379,7 @@ public final class AnalogyEvaluation {
                                     boolean caseInsensitive) {
         String predicted = null;
         for (Neighbour nb : candidates) {
-            predicted = caseInsensitive ? Vocab.upper(nb.word()) : nb.word();
+            predicted = caseInsensitive ? RestrictedVocab.upper(nb.word()) : nb.word();
             if (ok.containsKey(predicted) && !predicted.equals(k[0]) && !predicted.equals(k[1])
                     && !predicted.equals(k[2])) {
                 break;

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import w2v.model.WordVectors;
+import w2v.search.NormalizedMatrix;
+import w2v.search.RestrictedVocab;
 
 /**
  * Correlation with human similarity judgements (WordSim-353, SimLex-999, ...) with the semantics of gensim 4.2's
@@ -102,14 +104,14 @@ public final class SimilarityEvaluation {
             if (line.isBlank() || line.startsWith("#")) {
                 return;
             }
-            List<String> parts = Py.split(line, delimiter);
+            List<String> parts = PythonText.split(line, delimiter);
             if (parts.size() != 3) {
                 if (malformed++ == 0) {
                     firstMalformed = number;
                 }
                 return;
             }
-            Double score = Py.parseFloat(parts.get(2));
+            Double score = PythonText.parseFloat(parts.get(2));
             if (score == null || !Double.isFinite(score)) {
                 if (invalid++ == 0) {
                     firstInvalid = number;
@@ -147,9 +149,9 @@ public final class SimilarityEvaluation {
 
         /** One line: Spearman and Pearson to 4 decimals and the OOV ratio to 1, as gensim logs them. */
         public String format() {
-            return "similarity " + source + ": Spearman " + Py.fixed(spearman, 4) + " (p " + p(spearmanP)
-                    + "), Pearson " + Py.fixed(pearson, 4) + " (p " + p(pearsonP) + "), " + pairs + " pairs, "
-                    + oov + " with unknown words (" + Py.percent(oovPercent()) + ")\n";
+            return "similarity " + source + ": Spearman " + PythonText.fixed(spearman, 4) + " (p " + p(spearmanP)
+                    + "), Pearson " + PythonText.fixed(pearson, 4) + " (p " + p(pearsonP) + "), " + pairs + " pairs, "
+                    + oov + " with unknown words (" + PythonText.percent(oovPercent()) + ")\n";
         }
 
         private static String p(double p) {
@@ -224,13 +226,13 @@ public final class SimilarityEvaluation {
      */
     public static Result evaluate(NormalizedMatrix matrix, Pairs pairs, Options options) {
         int rowLimit = Math.min(matrix.rows(), NormalizedMatrix.rowsForWords(matrix.vectors(), options.restrict()));
-        Map<String, Integer> ok = Vocab.okVocab(matrix, rowLimit, options.caseInsensitive());
+        Map<String, Integer> ok = RestrictedVocab.okVocab(matrix, rowLimit, options.caseInsensitive());
         List<Double> gold = new ArrayList<>();
         List<Double> model = new ArrayList<>();
         int oov = 0;
         for (Pairs.Pair p : pairs.pairs()) {
-            String a = options.caseInsensitive() ? Vocab.upper(p.a()) : p.a();
-            String b = options.caseInsensitive() ? Vocab.upper(p.b()) : p.b();
+            String a = options.caseInsensitive() ? RestrictedVocab.upper(p.a()) : p.a();
+            String b = options.caseInsensitive() ? RestrictedVocab.upper(p.b()) : p.b();
             Integer ra = ok.get(a);
             Integer rb = ok.get(b);
             if (ra == null || rb == null) {

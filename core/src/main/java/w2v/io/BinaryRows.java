@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import w2v.text.OneLineQuote;
+import w2v.text.WordRules;
 
 /**
  * Reads rows of the binary format, {@code word ' '} and dim little-endian float32, straight into a table row.
@@ -22,7 +24,7 @@ final class BinaryRows implements RowReader {
     private final WordDecoder decoder;
     private final WordBytes word = new WordBytes();
     private final MemorySegment buffer;
-    private final Place where = new Place("row", 0);
+    private final RowLocation where = new RowLocation("row", 0);
 
     BinaryRows(InputBuffer in, String file, Header header, WordDecoder decoder) {
         this.in = in;
@@ -44,7 +46,7 @@ final class BinaryRows implements RowReader {
         }
         if (!word.readUntilSpace(in, file, where)) {
             throw new VectorFormatException(file + ": " + where + ", " + in.offsetName + " " + in.offset()
-                    + ": truncated file: it ends inside word " + Quote.bytes(word.bytes, 0, word.length));
+                    + ": truncated file: it ends inside word " + OneLineQuote.bytes(word.bytes, 0, word.length));
         }
         String w = decoder.decode(word.bytes, 0, word.length, wordOffset, where);
         long vectorOffset = in.offset();
@@ -55,7 +57,7 @@ final class BinaryRows implements RowReader {
             if (!in.ensure(n * Float.BYTES)) {
                 long missing = (long) left * Float.BYTES - in.available();
                 throw new VectorFormatException(file + ": " + where + ", " + in.offsetName + " " + vectorOffset
-                        + ": truncated file: word " + Quote.text(w) + " needs " + (long) dim * Float.BYTES
+                        + ": truncated file: word " + OneLineQuote.text(w) + " needs " + (long) dim * Float.BYTES
                         + " bytes of vector (" + dim + " float32), the file ends " + missing + " bytes short");
             }
             MemorySegment.copy(buffer, LITTLE_ENDIAN, in.pos, seg, NATIVE, dst, n);
@@ -67,7 +69,7 @@ final class BinaryRows implements RowReader {
             float v = seg.get(NATIVE, offset + 4L * i);
             if (!Float.isFinite(v)) {
                 throw new VectorFormatException(file + ": " + where + ", " + in.offsetName + " "
-                        + (vectorOffset + 4L * i) + ": value " + (i + 1) + " of word " + Quote.text(w) + " is "
+                        + (vectorOffset + 4L * i) + ": value " + (i + 1) + " of word " + OneLineQuote.text(w) + " is "
                         + (Float.isNaN(v) ? "NaN" : "infinite"));
             }
         }
@@ -81,7 +83,7 @@ final class BinaryRows implements RowReader {
             in.ensure(80);
             throw new VectorFormatException(file + ": " + in.offsetName + " " + in.offset()
                     + ": expected the end of the file after the " + count + " rows the header declares, found more: "
-                    + Quote.bytes(in.bytes, in.pos, Math.min(in.limit, in.pos + 40)));
+                    + OneLineQuote.bytes(in.bytes, in.pos, Math.min(in.limit, in.pos + 40)));
         }
     }
 
@@ -90,7 +92,7 @@ final class BinaryRows implements RowReader {
             if (in.pos == in.limit && !in.ensure(1)) {
                 return;
             }
-            if (!Words.isAsciiWhitespace(in.bytes[in.pos])) {
+            if (!WordRules.isAsciiWhitespace(in.bytes[in.pos])) {
                 return;
             }
             in.pos++;

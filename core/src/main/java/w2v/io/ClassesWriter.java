@@ -6,7 +6,10 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import w2v.files.AtomicFile;
 import w2v.model.WordVectors;
+import w2v.text.OneLineQuote;
+import w2v.text.WordRules;
 
 /**
  * Writes word classes as word2vec C's {@code -classes} does: one {@code word class} line per word, in vocabulary
@@ -29,11 +32,11 @@ public final class ClassesWriter {
             // Not closed: AtomicFile forces and closes the channel.
             OutputStream o = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
             for (int i = 0; i < classes.length; i++) {
-                byte[] word = Words.encode(words.word(i));
-                String problem = Words.problemEncoded(word);
+                byte[] word = WordRules.encode(words.word(i));
+                String problem = WordRules.problemEncoded(word);
                 if (problem != null) {
-                    throw new IllegalArgumentException(
-                            "cannot write " + out + ": word " + i + " " + Quote.text(words.word(i)) + " " + problem);
+                    throw new IllegalArgumentException("cannot write " + out + ": word " + i + " "
+                            + OneLineQuote.text(words.word(i)) + " " + problem);
                 }
                 o.write(word);
                 o.write(' ');

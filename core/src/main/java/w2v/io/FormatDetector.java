@@ -3,6 +3,7 @@ package w2v.io;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import w2v.text.WordRules;
 
 /**
  * Decides between text and binary from the first bytes after the header (up to 1 MiB), when the caller
@@ -71,7 +72,7 @@ final class FormatDetector {
     private static boolean textRow(byte[] b, int from, int to, int dim) {
         int p = skipBlanks(b, from, to);
         int wordEnd = p;
-        while (wordEnd < to && !Words.isAsciiWhitespace(b[wordEnd])) {
+        while (wordEnd < to && !WordRules.isAsciiWhitespace(b[wordEnd])) {
             wordEnd++;
         }
         if (wordEnd == p) {
@@ -81,7 +82,7 @@ final class FormatDetector {
         for (int v = 0; v < dim; v++) {
             p = skipBlanks(b, p, to);
             int e = p;
-            while (e < to && !Words.isAsciiWhitespace(b[e])) {
+            while (e < to && !WordRules.isAsciiWhitespace(b[e])) {
                 e++;
             }
             if (e == p || !Float.isFinite(FloatParser.parse(b, p, e))) {
@@ -93,7 +94,7 @@ final class FormatDetector {
     }
 
     private static int skipBlanks(byte[] b, int p, int to) {
-        while (p < to && Words.isAsciiWhitespace(b[p])) {
+        while (p < to && WordRules.isAsciiWhitespace(b[p])) {
             p++;
         }
         return p;

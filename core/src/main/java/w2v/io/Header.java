@@ -1,6 +1,8 @@
 package w2v.io;
 
 import java.io.IOException;
+import w2v.text.OneLineQuote;
+import w2v.text.WordRules;
 
 /**
  * What a vector file declares before its rows: the word2vec header line {@code "<count> <dim>"} (two decimal
@@ -55,14 +57,14 @@ record Header(int count, int dim, boolean inFile) {
         boolean wholeLine = nl < in.limit || in.sawEndOfFile();
         if (!Boolean.TRUE.equals(noHeader) && wholeLine && line.isHeader()) {
             in.pos = Math.min(nl + 1, in.limit);
-            return checked(file, line.first, line.second, Quote.bytes(b, start, nl));
+            return checked(file, line.first, line.second, OneLineQuote.bytes(b, start, nl));
         }
         boolean row = Boolean.TRUE.equals(noHeader) ? line.tokens >= 2 : noHeader == null && line.isRow();
         if (wholeLine && row) {
             return new Header(UNCOUNTED, line.tokens - 1, false);
         }
         throw new VectorFormatException(file + ": line 1: expected " + expected(noHeader) + ", found "
-                + Quote.bytes(b, start, nl));
+                + OneLineQuote.bytes(b, start, nl));
     }
 
     private static String expected(Boolean noHeader) {
@@ -104,7 +106,7 @@ record Header(int count, int dim, boolean inFile) {
                         }
                     }
                     blank = true;
-                } else if (blank && !Words.isAsciiWhitespace(c)) {
+                } else if (blank && !WordRules.isAsciiWhitespace(c)) {
                     blank = false;
                 }
             }
@@ -132,14 +134,14 @@ record Header(int count, int dim, boolean inFile) {
             boolean numbers = true;
             int i = from;
             while (true) {
-                while (i < to && Words.isAsciiWhitespace(b[i])) {
+                while (i < to && WordRules.isAsciiWhitespace(b[i])) {
                     i++;
                 }
                 if (i == to) {
                     return new FirstLine(tokens, integers[0], integers[1], numbers);
                 }
                 int tokenStart = i;
-                while (i < to && !Words.isAsciiWhitespace(b[i])) {
+                while (i < to && !WordRules.isAsciiWhitespace(b[i])) {
                     i++;
                 }
                 if (tokens < 2 && digitsOnly(b, tokenStart, i)) {

@@ -83,11 +83,6 @@ final class InputBuffer {
         ensure(CAPACITY);
     }
 
-    /** True when every byte of the file is in the array: {@code limit} is the end of the file. */
-    boolean atEnd() throws IOException {
-        return pos == limit && !ensure(1);
-    }
-
     boolean sawEndOfFile() {
         return eof;
     }

@@ -3,6 +3,8 @@ package w2v.io;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import w2v.text.OneLineQuote;
+import w2v.text.WordRules;
 
 /**
  * Reads rows of the text format, {@code word v1 ... vdim} and a line end, straight into a table row.
@@ -22,7 +24,7 @@ final class TextRows implements RowReader {
     private final WordDecoder decoder;
     private final WordBytes word = new WordBytes();
     /** Line number of the next row. */
-    private final Place line;
+    private final RowLocation line;
     /** Where the count comes from, for messages. */
     private final String declared;
     /** Where the dimension comes from, for messages: said only when it is not in a header. */
@@ -34,7 +36,7 @@ final class TextRows implements RowReader {
         this.dim = header.dim();
         this.count = header.count();
         this.decoder = decoder;
-        this.line = new Place("line", header.inFile() ? 2 : 1);
+        this.line = new RowLocation("line", header.inFile() ? 2 : 1);
         this.declared = header.inFile() ? "the header declares" : "counted in the file before reading";
         this.dimFrom = header.inFile() ? "" : " (as many as on line 1: the file has no header)";
     }
@@ -60,20 +62,21 @@ final class TextRows implements RowReader {
             int p = in.pos;
             int end = Math.min(in.limit, p + MAX_TOKEN + 1);
             int e = p;
-            while (e < end && !Words.isAsciiWhitespace(b[e])) {
+            while (e < end && !WordRules.isAsciiWhitespace(b[e])) {
                 e++;
             }
             if (e == p) {
-                throw error("expected " + dim + " values after word " + Quote.text(w) + ", found " + v + dimFrom);
+                throw error("expected " + dim + " values after word " + OneLineQuote.text(w) + ", found " + v
+                        + dimFrom);
             }
             if (e - p > MAX_TOKEN) {
-                throw error("value " + (v + 1) + " of word " + Quote.text(w) + " is not a number: "
-                        + Quote.bytes(b, p, e));
+                throw error("value " + (v + 1) + " of word " + OneLineQuote.text(w) + " is not a number: "
+                        + OneLineQuote.bytes(b, p, e));
             }
             float f = FloatParser.parse(b, p, e);
             if (!Float.isFinite(f)) {
-                throw error("value " + (v + 1) + " of word " + Quote.text(w) + " is " + FloatParser.describe(b, p, e)
-                        + ": " + Quote.bytes(b, p, e));
+                throw error("value " + (v + 1) + " of word " + OneLineQuote.text(w) + " is "
+                        + FloatParser.describe(b, p, e) + ": " + OneLineQuote.bytes(b, p, e));
             }
             seg.set(F, offset + 4L * v, f);
             in.pos = e;
@@ -81,8 +84,8 @@ final class TextRows implements RowReader {
         skipBlanks();
         c = in.peek();
         if (c != '\n' && c != -1) {
-            throw error("expected " + dim + " values after word " + Quote.text(w) + ", found " + (dim + restOfLine())
-                    + dimFrom);
+            throw error("expected " + dim + " values after word " + OneLineQuote.text(w) + ", found "
+                    + (dim + restOfLine()) + dimFrom);
         }
         if (c == '\n') {
             in.pos++;
@@ -98,14 +101,14 @@ final class TextRows implements RowReader {
             if (c == -1) {
                 return;
             }
-            if (!Words.isAsciiWhitespace(c)) {
+            if (!WordRules.isAsciiWhitespace(c)) {
                 in.ensure(80);
                 int end = in.pos;
                 while (end < in.limit && end - in.pos < 80 && in.bytes[end] != '\n') {
                     end++;
                 }
                 throw error("expected the end of the file after the " + count + " rows " + declared + ", found "
-                        + Quote.bytes(in.bytes, in.pos, end));
+                        + OneLineQuote.bytes(in.bytes, in.pos, end));
             }
             if (c == '\n') {
                 line.number++;
@@ -121,7 +124,7 @@ final class TextRows implements RowReader {
                 return;
             }
             byte c = in.bytes[in.pos];
-            if (c == '\n' || !Words.isAsciiWhitespace(c)) {
+            if (c == '\n' || !WordRules.isAsciiWhitespace(c)) {
                 return;
             }
             in.pos++;
@@ -137,7 +140,7 @@ final class TextRows implements RowReader {
             if (c == -1 || c == '\n') {
                 return fields;
             }
-            boolean ws = Words.isAsciiWhitespace(c);
+            boolean ws = WordRules.isAsciiWhitespace(c);
             if (!ws && !inField) {
                 fields++;
             }

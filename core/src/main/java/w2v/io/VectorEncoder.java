@@ -7,6 +7,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.IntFunction;
 import w2v.model.EmbeddingTable;
+import w2v.text.OneLineQuote;
+import w2v.text.WordRules;
 
 /**
  * Turns words and vectors into word2vec bytes, exactly as word2vec C lays them out apart from the text
@@ -81,9 +83,9 @@ final class VectorEncoder {
         values = new float[table.dim()];
         for (int row = from; row < to; row++) {
             byte[] word = words.apply(row);
-            String problem = Words.problemEncoded(word);
+            String problem = WordRules.problemEncoded(word);
             if (problem != null) {
-                throw invalid("word " + row + " " + Quote.text(display.apply(row)) + " " + problem);
+                throw invalid("word " + row + " " + OneLineQuote.text(display.apply(row)) + " " + problem);
             }
             table.copyRow(row, values); // one bulk copy serves the check and the text formatting
             checkFinite(table.dim(), row, display);
@@ -137,7 +139,7 @@ final class VectorEncoder {
         for (int i = 0; i < dim; i++) {
             float v = values[i];
             if (!Float.isFinite(v)) {
-                throw invalid("value " + i + " of word " + row + " " + Quote.text(display.apply(row)) + " is "
+                throw invalid("value " + i + " of word " + row + " " + OneLineQuote.text(display.apply(row)) + " is "
                         + (Float.isNaN(v) ? "NaN" : v > 0 ? "+Infinity" : "-Infinity")
                         + ", which the word2vec format cannot carry");
             }

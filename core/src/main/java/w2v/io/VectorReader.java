@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import w2v.files.AtomicFile;
 import w2v.model.EmbeddingTable;
 import w2v.model.WordVectors;
 

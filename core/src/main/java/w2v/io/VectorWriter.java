@@ -6,8 +6,10 @@ import java.nio.channels.Channels;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.IntFunction;
+import w2v.files.AtomicFile;
 import w2v.model.EmbeddingTable;
 import w2v.model.WordVectors;
+import w2v.text.WordRules;
 
 /**
  * Writes word2vec text and binary files atomically: a temporary file beside the target, then a rename.
@@ -49,7 +51,7 @@ public final class VectorWriter {
             throws IOException {
         Objects.requireNonNull(vectors);
         AtomicFile.replace(out, ch -> new VectorEncoder(new OutputBuffer(ch), out.toString())
-                .write(vectors.size(), i -> Words.encode(vectors.word(i)), vectors::word, vectors.table(), format,
+                .write(vectors.size(), i -> WordRules.encode(vectors.word(i)), vectors::word, vectors.table(), format,
                         threads, parallelMinValues));
     }
 
@@ -70,7 +72,8 @@ public final class VectorWriter {
     public static void write(WordVectors vectors, OutputStream out, Format format) throws IOException {
         Objects.requireNonNull(vectors);
         new VectorEncoder(new OutputBuffer(Channels.newChannel(out)), "output stream")
-                .write(vectors.size(), i -> Words.encode(vectors.word(i)), vectors::word, vectors.table(), format, 1);
+                .write(vectors.size(), i -> WordRules.encode(vectors.word(i)), vectors::word, vectors.table(), format,
+                        1);
         out.flush();
     }
 

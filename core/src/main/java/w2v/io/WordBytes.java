@@ -2,6 +2,8 @@ package w2v.io;
 
 import java.io.IOException;
 import java.util.Arrays;
+import w2v.text.OneLineQuote;
+import w2v.text.WordRules;
 
 /** The bytes of the word being read, copied out of the input buffer so a refill cannot move them. */
 final class WordBytes {
@@ -13,7 +15,7 @@ final class WordBytes {
     int length;
 
     /** Text format: the word ends at any ASCII whitespace or the end of the file. */
-    void readUntilWhitespace(InputBuffer in, String file, Place where) throws IOException {
+    void readUntilWhitespace(InputBuffer in, String file, RowLocation where) throws IOException {
         length = 0;
         while (true) {
             if (in.pos == in.limit && !in.ensure(1)) {
@@ -23,7 +25,7 @@ final class WordBytes {
             int p = in.pos;
             int lim = in.limit;
             int e = p;
-            while (e < lim && !Words.isAsciiWhitespace(b[e])) {
+            while (e < lim && !WordRules.isAsciiWhitespace(b[e])) {
                 e++;
             }
             append(b, p, e, file, where, in.offsetName, in.offsetOf(p));
@@ -40,7 +42,7 @@ final class WordBytes {
      *
      * @return false when the file ended before the space
      */
-    boolean readUntilSpace(InputBuffer in, String file, Place where) throws IOException {
+    boolean readUntilSpace(InputBuffer in, String file, RowLocation where) throws IOException {
         length = 0;
         while (true) {
             if (in.pos == in.limit && !in.ensure(1)) {
@@ -58,8 +60,9 @@ final class WordBytes {
             if (e < lim) {
                 if (b[e] != ' ') {
                     throw new VectorFormatException(file + ": " + where + ", " + in.offsetName + " " + in.offsetOf(e)
-                            + ": expected a word followed by a space, found byte " + Quote.hexByte(b[e]) + " after "
-                            + Quote.bytes(bytes, 0, length) + " (is the dimension in the header right?)");
+                            + ": expected a word followed by a space, found byte " + OneLineQuote.hexByte(b[e])
+                            + " after " + OneLineQuote.bytes(bytes, 0, length)
+                            + " (is the dimension in the header right?)");
                 }
                 in.pos++;
                 return true;
@@ -67,7 +70,7 @@ final class WordBytes {
         }
     }
 
-    private void append(byte[] src, int from, int to, String file, Place where, String offsetName, long offset)
+    private void append(byte[] src, int from, int to, String file, RowLocation where, String offsetName, long offset)
             throws VectorFormatException {
         int n = to - from;
         if (length + n > MAX_LENGTH) {

@@ -2,6 +2,7 @@ package w2v.io;
 
 import java.nio.charset.StandardCharsets;
 import w2v.io.ReadOptions.UnicodeErrors;
+import w2v.text.OneLineQuote;
 import w2v.text.Utf8;
 
 /**
@@ -25,7 +26,7 @@ final class WordDecoder {
      * @param offset the content offset of {@code b[from]}
      * @param where the row, for the message
      */
-    String decode(byte[] b, int from, int to, long offset, Place where) throws VectorFormatException {
+    String decode(byte[] b, int from, int to, long offset, RowLocation where) throws VectorFormatException {
         if (Utf8.isAscii(b, from, to)) {
             return new String(b, from, to - from, StandardCharsets.ISO_8859_1); // no decoding: the common case
         }
@@ -33,7 +34,8 @@ final class WordDecoder {
             int bad = Utf8.firstInvalid(b, from, to);
             if (bad >= 0) {
                 throw new InvalidUtf8Exception(file + ": " + where + ", " + offsetName + " " + (offset + bad - from)
-                        + ": invalid UTF-8 (byte " + Quote.hexByte(b[bad]) + ") in word " + Quote.bytes(b, from, to));
+                        + ": invalid UTF-8 (byte " + OneLineQuote.hexByte(b[bad]) + ") in word "
+                        + OneLineQuote.bytes(b, from, to));
             }
             return new String(b, from, to - from, StandardCharsets.UTF_8);
         }

@@ -6,6 +6,16 @@ import java.lang.foreign.MemorySegment;
  * The float math every hot loop uses, on rows of off-heap tables. Offsets are in bytes, lengths in floats.
  * Two implementations exist, {@link ScalarKernels} and {@link PanamaKernels}; {@link Kernels#get()} picks one
  * once at start-up, so call sites see a single receiver type and the JIT inlines it.
+ *
+ * <p>What the two give bit for bit: {@link #scale}, and {@link #crossUpdate} for the same coefficients. What
+ * they do not: {@link #dot} and {@link #dotBlock} (the SIMD kernels fuse each multiply-add and sum the lanes in a
+ * tree, the scalar ones round every product and add in index order) and {@link #axpy} (one rounding against
+ * two). They agree within float rounding, with u = 2^-24 and g(n) = n u / (1 - n u): a dot product of n terms
+ * within 2 g(n) sum |a_i b_i| (each within g(n) sum |a_i b_i| of the exact sum), an axpy element within
+ * 2u (|y| + 2 |alpha x|). So the same seeded run trains other bits with the scalar kernels
+ * ({@code -Dw2v.scalar=true}, or no Vector API module) than with the SIMD ones, and each is repeatable on its
+ * own. Within one implementation, {@link #dotBlock} gives every score the bits of {@link #dot} on rows of whole
+ * vectors, as the tables' are, so batched and one-pair training agree wherever they compute the same score.
  */
 public interface VectorKernels {
 
@@ -29,9 +39,9 @@ public interface VectorKernels {
      * Both halves of a batched update in one pass, from the rows as they were on entry:
      * {@code x_i += sum over j < n of c[i * n + j] * y_j} for each i < m, and
      * {@code y_j += sum over i < m of c[i * n + j] * x_i} for each j < n. Each element becomes
-     * x + (c_i0 y_0 + c_i1 y_1 + ...) and y + c_0j x_0 + c_1j x_1 + ..., summed in those orders, so both
-     * implementations give the same bits. x's gradient is summed alone and then added, as word2vec C adds its
-     * accumulated gradient to the context row.
+     * x + (c_i0 y_0 + c_i1 y_1 + ...) and y + c_0j x_0 + c_1j x_1 + ..., fused multiply-adds in those orders, so
+     * both implementations give the same bits for the same c (which comes from {@link #dot}: see above). x's
+     * gradient is summed alone and then added, as word2vec C adds its accumulated gradient to the context row.
      * Every row must be distinct: no x row twice, no y row twice, no memory in both (a repeated row would keep
      * only one of its updates). {@code scratch} holds m rows of len floats at {@code scratchRows}, for partial
      * sums.

@@ -7,7 +7,7 @@ import java.lang.foreign.ValueLayout;
 /**
  * A rows x dim float matrix off-heap. Each row starts on a 64-byte boundary and its stride is padded to a
  * multiple of 16 floats, with the padding kept zero: the SIMD kernels then run over whole strides and never
- * need a tail loop, which on MemorySegments costs 4-9x (shared/docs/jdk25.md).
+ * need a tail loop, which on MemorySegments made a kernel 4-9x slower (JDK 25).
  *
  * <p>Hogwild training reads and writes rows from several threads without locks; the table does not
  * synchronise anything.

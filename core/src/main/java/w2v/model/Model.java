@@ -5,7 +5,7 @@ import java.util.stream.IntStream;
 import w2v.sampling.Rng;
 
 /**
- * The trained parameters: input vectors (the word vectors users keep) and the output tables of the objectives
+ * The trained parameters: input vectors (the word vectors users keep) and the output tables of the losses
  * in use, all in one shared arena so every worker thread can update them. Closed once, after writing.
  */
 public final class Model implements AutoCloseable {
@@ -29,18 +29,6 @@ public final class Model implements AutoCloseable {
     /** Links the native calls that allocate large tables (see {@code Trainer.linkInBackground}). */
     public static void link() {
         LargePages.link();
-    }
-
-    /** Bytes the tables take. */
-    public static long bytesFor(int words, int dim, boolean negativeSampling, boolean hierarchicalSoftmax) {
-        long b = EmbeddingTable.bytesFor(words, dim);
-        if (negativeSampling) {
-            b += EmbeddingTable.bytesFor(words, dim);
-        }
-        if (hierarchicalSoftmax) {
-            b += EmbeddingTable.bytesFor(Math.max(words - 1, 1), dim);
-        }
-        return b;
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import w2v.corpus.ByteRange;
 import w2v.corpus.CorpusException;
 import w2v.corpus.CorpusFile;
-import w2v.io.AtomicFile;
+import w2v.files.AtomicFile;
 
 /**
  * word2phrase: joins the words of frequent bigrams with {@code _} ({@code new york} becomes {@code new_york})
@@ -145,13 +145,24 @@ public final class Phrases {
     }
 
     /**
+     * Phrases reads the corpus in byte ranges, twice, and writes it rewritten: a gzip file, which training reads,
+     * must be decompressed for it first.
+     */
+    public static void refuseGzip(CorpusFile corpus) {
+        if (corpus.isGzip()) {
+            throw new CorpusException(corpus.path(), "is gzip-compressed; decompress it first (gunzip -k)");
+        }
+    }
+
+    /**
      * Rewrites {@code corpus} into {@code output}, which is replaced atomically: on any failure it is left as
      * it was.
      *
-     * @throws CorpusException the corpus has a NUL byte, or changed while it was read
+     * @throws CorpusException the corpus has a NUL byte, is gzip-compressed, or changed while it was read
      * @throws CancellationException after {@link #requestStop}
      */
     public Result run(CorpusFile corpus, Path output) throws IOException, InterruptedException {
+        refuseGzip(corpus);
         FileTime modified = Files.getLastModifiedTime(corpus.path());
         long t0 = System.nanoTime();
         ByteRange[] chunks = ByteRange.split(corpus.size(),

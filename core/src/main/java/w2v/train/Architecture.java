@@ -1,8 +1,11 @@
 package w2v.train;
 
+import java.lang.foreign.Arena;
+import w2v.sampling.Rng;
+
 /**
- * How a window becomes (hidden, target) pairs: skip-gram or CBOW. One instance per worker thread; it holds
- * that thread's scratch vectors.
+ * How a window becomes (hidden, target) pairs: skip-gram or CBOW. One instance serves every worker thread; each
+ * thread brings its own {@link Scratch}.
  */
 public interface Architecture {
 
@@ -10,5 +13,8 @@ public interface Architecture {
      * Trains the word at {@code position} of {@code sentence} against its context within {@code window}
      * positions on each side (already shrunk at random by the caller).
      */
-    void train(int[] sentence, int length, int position, int window, float alpha);
+    void train(int[] sentence, int length, int position, int window, float alpha, Scratch scratch);
+
+    /** The scratch one thread needs to train with this architecture, drawing from {@code rng}. */
+    Scratch newScratch(Rng rng, Arena arena);
 }

@@ -6,6 +6,8 @@ import w2v.kernel.Kernels;
 import w2v.kernel.VectorKernels;
 import w2v.model.EmbeddingTable;
 import w2v.sampling.Rng;
+import w2v.train.config.TrainingConfig;
+import w2v.train.loss.Loss;
 
 /**
  * Skip-gram batched per centre word (HogBatch, Ji et al. 2016, as in pWord2Vec). In word2vec C every context
@@ -30,46 +32,26 @@ public final class BatchedSkipGram implements Architecture {
     private final MemorySegment out;
     private final long rowBytes;
     private final int stride;
-    private final BatchObjective objective;
-    private final Rng rng;
+    private final int maxWindow;
+    private final Loss loss;
 
-    private final long[] contextRows; // distinct, each with how often it occurs in the window
-    private final float[] contextWeights;
-    private final long[] drawnRows; // the objective's targets as drawn, repeats included
-    private final float[] drawnLabels;
-    private final long[] targetRows; // distinct, with their labels and how often each was drawn
-    private final float[] labels;
-    private final float[] targetWeights;
-    private final float[] coefficients; // contexts x targets: alpha * (label - sigma(score)) * weights
-    private final MemorySegment scratch; // one row per context word for the kernel's partial sums
-    private final long[] scratchRows;
-
-    public BatchedSkipGram(EmbeddingTable input, BatchObjective objective, int maxWindow, Rng rng, Arena arena) {
+    public BatchedSkipGram(EmbeddingTable input, Loss loss, int maxWindow) {
         this.in = input.segment();
-        this.out = objective.outputs();
+        this.out = loss.outputs();
         this.stride = input.stride();
         this.rowBytes = (long) stride * Float.BYTES;
-        this.objective = objective;
-        this.rng = rng;
-        int maxContexts = 2 * maxWindow;
-        int maxTargets = objective.maxTargets();
-        this.contextRows = new long[maxContexts];
-        this.contextWeights = new float[maxContexts];
-        this.drawnRows = new long[maxTargets];
-        this.drawnLabels = new float[maxTargets];
-        this.targetRows = new long[maxTargets];
-        this.labels = new float[maxTargets];
-        this.targetWeights = new float[maxTargets];
-        this.coefficients = new float[maxContexts * maxTargets];
-        this.scratch = arena.allocate(rowBytes * maxContexts, 64);
-        this.scratchRows = new long[maxContexts];
-        for (int i = 0; i < maxContexts; i++) {
-            scratchRows[i] = i * rowBytes;
-        }
+        this.maxWindow = maxWindow;
+        this.loss = loss;
     }
 
     @Override
-    public void train(int[] sentence, int length, int position, int window, float alpha) {
+    public void train(int[] sentence, int length, int position, int window, float alpha, Scratch s) {
+        long[] contextRows = s.contextRows;
+        float[] contextWeights = s.contextWeights;
+        long[] targetRows = s.targetRows;
+        float[] labels = s.targetLabels;
+        float[] targetWeights = s.targetWeights;
+        float[] coefficients = s.coefficients;
         int from = Math.max(0, position - window);
         int end = Math.min(length, position + window + 1); // exclusive: see SkipGram
         int m = 0;
@@ -81,13 +63,13 @@ public final class BatchedSkipGram implements Architecture {
         if (m == 0) {
             return;
         }
-        int drawn = objective.targets(sentence[position], drawnRows, drawnLabels, rng);
+        int drawn = loss.targets(sentence[position], s.drawnRows, s.drawnLabels, s.rng);
         int n = 0;
         for (int j = 0; j < drawn; j++) {
             int before = n;
-            n = addRow(targetRows, targetWeights, n, drawnRows[j]);
+            n = addRow(targetRows, targetWeights, n, s.drawnRows[j]);
             if (n > before) {
-                labels[before] = drawnLabels[j];
+                labels[before] = s.drawnLabels[j];
             }
         }
 
@@ -97,11 +79,16 @@ public final class BatchedSkipGram implements Architecture {
         for (int i = 0, r = 0; r < m; r++) {
             for (int j = 0; j < n; j++, i++) {
                 float weight = contextWeights[r] * targetWeights[j];
-                coefficients[i] = objective.step(coefficients[i], labels[j], alpha) * weight;
+                coefficients[i] = loss.step(coefficients[i], labels[j], alpha) * weight;
             }
         }
         // Output rows from the old input rows and input rows from the old output rows, in one pass.
-        K.crossUpdate(in, contextRows, m, out, targetRows, n, coefficients, scratch, scratchRows, stride);
+        K.crossUpdate(in, contextRows, m, out, targetRows, n, coefficients, s.partialSums, s.partialSumRows, stride);
+    }
+
+    @Override
+    public Scratch newScratch(Rng rng, Arena arena) {
+        return new Scratch(rng, arena, stride, loss.maxTargets(), 2 * maxWindow);
     }
 
     /**

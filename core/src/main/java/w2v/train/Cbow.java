@@ -6,11 +6,13 @@ import w2v.kernel.Kernels;
 import w2v.kernel.VectorKernels;
 import w2v.model.EmbeddingTable;
 import w2v.sampling.Rng;
+import w2v.train.loss.Loss;
 
 /**
  * Continuous bag of words as word2vec C implements it: the mean of the context vectors is the hidden layer,
  * the centre word the target, and every context vector receives the whole gradient (not divided by the
- * context size: that is C's behaviour, and what its default learning rate of 0.05 is tuned for).
+ * context size: that is C's behaviour, and what its default learning rate of 0.05 is tuned for). With several
+ * losses the hidden vector is trained under each in turn, hierarchical softmax first as in C.
  */
 public final class Cbow implements Architecture {
 
@@ -19,29 +21,24 @@ public final class Cbow implements Architecture {
     private final MemorySegment in;
     private final long rowBytes;
     private final int stride;
-    private final Objective objective;
-    private final Rng rng;
-    private final MemorySegment hidden;
-    private final MemorySegment grad;
+    private final Loss[] losses;
 
-    public Cbow(EmbeddingTable input, Objective objective, Rng rng, Arena arena) {
+    public Cbow(EmbeddingTable input, Loss... losses) {
         this.in = input.segment();
         this.stride = input.stride();
         this.rowBytes = (long) stride * Float.BYTES;
-        this.objective = objective;
-        this.rng = rng;
-        this.hidden = arena.allocate(rowBytes, 64);
-        this.grad = arena.allocate(rowBytes, 64);
+        this.losses = losses.clone();
     }
 
     @Override
-    public void train(int[] sentence, int length, int position, int window, float alpha) {
+    public void train(int[] sentence, int length, int position, int window, float alpha, Scratch s) {
         int from = Math.max(0, position - window);
         int end = Math.min(length, position + window + 1); // exclusive: see SkipGram
         int contextSize = end - from - 1; // every position in [from, end) but the centre
         if (contextSize == 0) {
             return;
         }
+        MemorySegment hidden = s.hidden;
         hidden.fill((byte) 0);
         for (int c = from; c < end; c++) {
             if (c != position) {
@@ -49,12 +46,19 @@ public final class Cbow implements Architecture {
             }
         }
         K.scale(1f / contextSize, hidden, 0, stride);
-        grad.fill((byte) 0);
-        objective.update(hidden, 0, sentence[position], alpha, grad, 0, rng);
+        s.grad.fill((byte) 0);
+        for (Loss loss : losses) {
+            BinaryLogistic.update(loss, hidden, 0, sentence[position], alpha, s);
+        }
         for (int c = from; c < end; c++) {
             if (c != position) {
-                K.axpy(1f, grad, 0, in, sentence[c] * rowBytes, stride);
+                K.axpy(1f, s.grad, 0, in, sentence[c] * rowBytes, stride);
             }
         }
+    }
+
+    @Override
+    public Scratch newScratch(Rng rng, Arena arena) {
+        return new Scratch(rng, arena, stride, SkipGram.maxTargets(losses), 0);
     }
 }

@@ -2,6 +2,7 @@ package w2v.train;
 
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import w2v.train.checkpoint.WorkerState;
 
 /**
  * Holds the workers at each epoch boundary until every one of them has reached it, then reports that boundary

@@ -6,10 +6,12 @@ import w2v.kernel.Kernels;
 import w2v.kernel.VectorKernels;
 import w2v.model.EmbeddingTable;
 import w2v.sampling.Rng;
+import w2v.train.loss.Loss;
 
 /**
  * Skip-gram as word2vec C implements it: each context word's input vector is the hidden layer and the centre
- * word is the target; the context word's vector takes the accumulated gradient after its pair.
+ * word is the target; the context word's vector takes the accumulated gradient after its pair. With several
+ * losses (-hs 1 -negative k) each pair is trained under each in turn, hierarchical softmax first as in C.
  */
 public final class SkipGram implements Architecture {
 
@@ -18,21 +20,17 @@ public final class SkipGram implements Architecture {
     private final MemorySegment in;
     private final long rowBytes;
     private final int stride;
-    private final Objective objective;
-    private final Rng rng;
-    private final MemorySegment grad;
+    private final Loss[] losses;
 
-    public SkipGram(EmbeddingTable input, Objective objective, Rng rng, Arena arena) {
+    public SkipGram(EmbeddingTable input, Loss... losses) {
         this.in = input.segment();
         this.stride = input.stride();
         this.rowBytes = (long) stride * Float.BYTES;
-        this.objective = objective;
-        this.rng = rng;
-        this.grad = arena.allocate(rowBytes, 64);
+        this.losses = losses.clone();
     }
 
     @Override
-    public void train(int[] sentence, int length, int position, int window, float alpha) {
+    public void train(int[] sentence, int length, int position, int window, float alpha, Scratch s) {
         int word = sentence[position];
         int from = Math.max(0, position - window);
         // An exclusive bound: with c <= last, C2 guards against last + 1 overflowing, and the guard failing once
@@ -43,9 +41,25 @@ public final class SkipGram implements Architecture {
                 continue;
             }
             long h = sentence[c] * rowBytes;
-            grad.fill((byte) 0);
-            objective.update(in, h, word, alpha, grad, 0, rng);
-            K.axpy(1f, grad, 0, in, h, stride);
+            s.grad.fill((byte) 0);
+            for (Loss loss : losses) {
+                BinaryLogistic.update(loss, in, h, word, alpha, s);
+            }
+            K.axpy(1f, s.grad, 0, in, h, stride);
         }
+    }
+
+    @Override
+    public Scratch newScratch(Rng rng, Arena arena) {
+        return new Scratch(rng, arena, stride, maxTargets(losses), 0);
+    }
+
+    /** The most targets any of {@code losses} lists for one word. */
+    static int maxTargets(Loss[] losses) {
+        int max = 0;
+        for (Loss loss : losses) {
+            max = Math.max(max, loss.maxTargets());
+        }
+        return max;
     }
 }

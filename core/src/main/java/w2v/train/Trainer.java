@@ -1,19 +1,30 @@
 package w2v.train;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import w2v.corpus.ChunkQueue;
+import w2v.corpus.Corpus;
 import w2v.corpus.CorpusFile;
 import w2v.kernel.Kernels;
 import w2v.model.Model;
 import w2v.sampling.Rng;
 import w2v.sampling.Subsampler;
 import w2v.sampling.UnigramTable;
+import w2v.train.checkpoint.Checkpoint;
+import w2v.train.checkpoint.CheckpointFile;
+import w2v.train.checkpoint.CheckpointGate;
+import w2v.train.checkpoint.CorpusStamp;
+import w2v.train.checkpoint.WorkerState;
+import w2v.train.config.TrainingConfig;
+import w2v.train.loss.HierarchicalSoftmax;
+import w2v.train.loss.Loss;
+import w2v.train.loss.NegativeSampling;
 import w2v.vocab.HuffmanTree;
 import w2v.vocab.Vocabulary;
 
@@ -30,9 +41,9 @@ import w2v.vocab.Vocabulary;
 public final class Trainer {
 
     private final TrainingConfig config;
-    private final CorpusFile corpus;
+    private final Corpus corpus;
     private final Vocabulary vocab;
-    private final StopSignal stop = new StopSignal();
+    private final WorkerControl control = new WorkerControl();
     private final TrainingProgress progress;
     private String memory = "";
     private BiConsumer<Integer, Model> epochListener;
@@ -41,11 +52,14 @@ public final class Trainer {
     private Duration checkpointEvery;
     private LongConsumer checkpointListener;
     private Consumer<IOException> checkpointFailureListener = e -> { };
-    private LongConsumer publishHook;
-    private volatile CheckpointGate gate;
     private CorpusStamp stamp;
 
     public Trainer(TrainingConfig config, CorpusFile corpus, Vocabulary vocab) {
+        this(config, Corpus.of(corpus), vocab);
+    }
+
+    /** Trains on every file of {@code corpus}, each epoch reading them in order. */
+    public Trainer(TrainingConfig config, Corpus corpus, Vocabulary vocab) {
         this.config = config.validate();
         this.corpus = corpus;
         this.vocab = vocab;
@@ -57,6 +71,11 @@ public final class Trainer {
      * checkpoint was made from (the caller checks {@link Checkpoint.Settings#mismatch}).
      */
     public static Trainer resume(Checkpoint checkpoint, CorpusFile corpus) {
+        return resume(checkpoint, Corpus.of(corpus));
+    }
+
+    /** As {@link #resume(Checkpoint, CorpusFile)}, for a corpus of several files. */
+    public static Trainer resume(Checkpoint checkpoint, Corpus corpus) {
         Trainer t = new Trainer(checkpoint.config(), corpus, checkpoint.vocabulary());
         t.resumeFrom = checkpoint;
         WorkerState[] states = checkpoint.workers();
@@ -89,15 +108,12 @@ public final class Trainer {
 
     /** Asks for a checkpoint at the workers' next publication (no-op without {@link #checkpoints}). */
     public void requestCheckpoint() {
-        CheckpointGate g = gate;
-        if (g != null) {
-            g.request();
-        }
+        control.requestCheckpoint();
     }
 
     /** Tests: called by a worker after each publication with the shared word count (stops, checkpoints). */
     void afterPublish(LongConsumer hook) {
-        this.publishHook = hook;
+        control.afterPublish(hook);
     }
 
     /** The vocabulary the model's rows stand for, in row order. */
@@ -123,11 +139,7 @@ public final class Trainer {
 
     /** Asks the workers to stop after their current sentence. */
     public void requestStop() {
-        stop.request();
-    }
-
-    public boolean stopRequested() {
-        return stop.requested();
+        control.requestStop();
     }
 
     /**
@@ -139,106 +151,139 @@ public final class Trainer {
      */
     public Model train() throws IOException, InterruptedException {
         corpus.checkUnchanged();
-        Model model;
-        if (resumeFrom != null) {
-            model = resumeFrom.takeModel();
-        } else {
-            model = new Model(vocab.size(), config.dim(), config.negative() > 0, config.hierarchicalSoftmax());
-            model.initialize(config.seed(), config.threads());
-        }
-        Thread timer = null;
+        Model model = resumeFrom != null ? resumeFrom.takeModel() : freshModel();
+        ChunkQueue chunks = resumeFrom != null
+                ? ChunkQueue.resume(corpus, config.threads(), config.epochs(), resumeFrom.chunks())
+                : ChunkQueue.of(corpus, config.threads(), config.epochs());
         try {
-            ChunkQueue chunks = resumeFrom != null
-                    ? ChunkQueue.resume(corpus.size(), config.epochs(), resumeFrom.chunks())
-                    : ChunkQueue.of(corpus.size(), config.threads(), config.epochs());
             WorkerState[] starts = resumeFrom != null ? resumeFrom.workers() : new WorkerState[config.threads()];
             EpochBarrier barrier = epochListener == null ? null : epochBarrier(starts, model);
+            if (barrier != null) {
+                control.holdEpochEnds(barrier);
+            }
             if (checkpointFile != null) {
-                // A resumed run's stamp was checked against this corpus already (Settings.mismatch): not read twice.
-                stamp = resumeFrom != null ? resumeFrom.settings().corpus() : CorpusStamp.of(corpus);
-                gate = new CheckpointGate(config.threads(), states -> writeCheckpoint(model, states, chunks, barrier),
-                        checkpointFailureListener);
+                control.takeCheckpoints(checkpointGate(model, chunks, barrier));
             }
-            UnigramTable unigram = config.negative() > 0 ? new UnigramTable(vocab) : null;
-            Objective objective = objective(model, unigram);
-            Subsampler subsampler = new Subsampler(vocab, config.sample());
-            LearningRate schedule = new LearningRate(config.alpha(), vocab.totalCount() * (long) config.epochs());
-            memory = memoryReport(model, unigram);
-            Worker[] workers = new Worker[config.threads()];
-            Thread[] threads = new Thread[workers.length];
-            for (int t = 0; t < workers.length; t++) {
-                Rng rng = new Rng(starts[t] != null ? starts[t].rngState() : mix(config.seed(), t));
-                Arena arena = model.arena();
-                Architecture arch = architecture(model, objective, unigram, rng, arena);
-                workers[t] = new Worker(t, corpus, chunks, vocab, subsampler, arch, rng, progress, schedule,
-                        config.epochs(), config.window(), stop, model.input(), barrier, gate, starts[t], publishHook);
-                threads[t] = Thread.ofPlatform().name("w2v-train-" + t).unstarted(workers[t]);
-            }
-            for (Thread t : threads) {
-                t.start();
-            }
-            if (gate != null && checkpointEvery != null) {
-                timer = startTimer(gate, checkpointEvery);
-            }
-            try {
-                for (Thread t : threads) {
-                    t.join();
-                }
-            } catch (InterruptedException e) {
-                stop.request();
-                for (Thread t : threads) {
-                    t.join();
-                }
-                throw e;
-            } finally {
-                progress.finish();
-                if (timer != null) {
-                    timer.interrupt();
-                }
-            }
-            for (Worker w : workers) {
-                Throwable f = w.failure();
-                if (f instanceof DivergedException) {
-                    throw (DivergedException) f; // the first cause, not a worker stopped by it
-                }
-            }
-            for (Worker w : workers) {
-                Throwable f = w.failure();
-                if (f instanceof IOException io) {
-                    throw io;
-                } else if (f instanceof InterruptedException ie) {
-                    throw ie;
-                } else if (f instanceof RuntimeException re) {
-                    throw re;
-                } else if (f instanceof Error err) {
-                    throw err;
-                }
-            }
+            Worker[] workers = workers(model, chunks, starts);
+            runToTheEnd(workers);
+            throwFirstFailure(workers);
             corpus.checkUnchanged(); // changed after the last chunk was taken: the vectors mix two files
-            int bad = model.input().firstNonFiniteRow();
-            if (bad >= 0) {
-                throw new DivergedException("training diverged: the vector of '" + vocab.word(bad)
-                        + "' is not finite; lower -alpha (was " + config.alpha() + ")");
-            }
-            if (gate != null && stop.requested()) {
-                WorkerState[] last = new WorkerState[workers.length];
-                boolean unfinished = false;
-                for (int t = 0; t < workers.length; t++) {
-                    last[t] = workers[t].lastState();
-                    unfinished |= last[t].epoch() < config.epochs();
-                }
-                if (unfinished) {
-                    try {
-                        writeCheckpoint(model, last, chunks, barrier); // stopped early: keep what a resume needs
-                    } catch (IOException e) {
-                        checkpointFailureListener.accept(e); // the vectors trained so far are still worth writing
-                    }
-                }
+            checkFinite(model);
+            if (checkpointFile != null && control.stopRequested()) {
+                checkpointWhereStopped(model, workers, chunks, barrier);
             }
             return model;
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
             model.close();
             throw e;
+        } finally {
+            chunks.close(); // a gzip file left in the middle by a stop holds a decompressor
+        }
+    }
+
+    private Model freshModel() {
+        Model model = new Model(vocab.size(), config.dim(), config.negative() > 0, config.hierarchicalSoftmax());
+        model.initialize(config.seed(), config.threads());
+        return model;
+    }
+
+    /** Writes checkpoints of this run (to {@link #checkpointFile}) from the states the workers give it. */
+    private CheckpointGate checkpointGate(Model model, ChunkQueue chunks, EpochBarrier barrier) throws IOException {
+        // A resumed run's stamp was checked against this corpus already (Settings.mismatch): not read twice.
+        stamp = resumeFrom != null ? resumeFrom.settings().corpus() : CorpusStamp.of(corpus);
+        return new CheckpointGate(config.threads(), states -> writeCheckpoint(model, states, chunks, barrier),
+                checkpointFailureListener);
+    }
+
+    /** One worker per thread, each with its scratch and its random numbers (from its checkpoint when resumed). */
+    private Worker[] workers(Model model, ChunkQueue chunks, WorkerState[] starts) {
+        UnigramTable unigram = config.negative() > 0 ? new UnigramTable(vocab) : null;
+        Architecture architecture = architecture(model, losses(model, unigram));
+        Subsampler subsampler = new Subsampler(vocab, config.sample());
+        LearningRate schedule = new LearningRate(config.alpha(), vocab.totalCount() * (long) config.epochs());
+        memory = memoryReport(model, unigram);
+        Job job = new Job(corpus, chunks, vocab, subsampler, architecture, model.input(), schedule, progress,
+                config.epochs(), config.window());
+        Worker[] workers = new Worker[config.threads()];
+        for (int t = 0; t < workers.length; t++) {
+            Rng rng = new Rng(starts[t] != null ? starts[t].rngState() : mix(config.seed(), t));
+            workers[t] = new Worker(t, job, control, architecture.newScratch(rng, model.arena()), starts[t]);
+        }
+        return workers;
+    }
+
+    /** Starts the workers (and the checkpoint timer) and waits for all of them; interrupted, stops them first. */
+    private void runToTheEnd(Worker[] workers) throws InterruptedException {
+        Thread[] threads = new Thread[workers.length];
+        for (int t = 0; t < workers.length; t++) {
+            threads[t] = Thread.ofPlatform().name("w2v-train-" + t).unstarted(workers[t]);
+        }
+        for (Thread t : threads) {
+            t.start();
+        }
+        Thread timer = checkpointFile != null && checkpointEvery != null ? startTimer(control, checkpointEvery) : null;
+        try {
+            for (Thread t : threads) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            control.requestStop();
+            for (Thread t : threads) {
+                t.join();
+            }
+            throw e;
+        } finally {
+            progress.finish();
+            if (timer != null) {
+                timer.interrupt();
+            }
+        }
+    }
+
+    /** What ended a worker abnormally: a divergence first (the cause, not a worker stopped by it), else the first. */
+    private static void throwFirstFailure(Worker[] workers) throws IOException, InterruptedException {
+        for (Worker w : workers) {
+            if (w.failure() instanceof DivergedException d) {
+                throw d;
+            }
+        }
+        for (Worker w : workers) {
+            Throwable f = w.failure();
+            if (f instanceof IOException io) {
+                throw io;
+            } else if (f instanceof InterruptedException ie) {
+                throw ie;
+            } else if (f instanceof RuntimeException re) {
+                throw re;
+            } else if (f instanceof Error err) {
+                throw err;
+            }
+        }
+    }
+
+    /** The workers check a recently trained row as they go; this checks every row once at the end. */
+    private void checkFinite(Model model) {
+        int bad = model.input().firstNonFiniteRow();
+        if (bad >= 0) {
+            throw new DivergedException("training diverged: the vector of '" + vocab.word(bad)
+                    + "' is not finite; lower -alpha (was " + config.alpha() + ")");
+        }
+    }
+
+    /** Stopped early: keeps what a resume needs, unless every worker had finished anyway. */
+    private void checkpointWhereStopped(Model model, Worker[] workers, ChunkQueue chunks, EpochBarrier barrier) {
+        WorkerState[] last = new WorkerState[workers.length];
+        boolean unfinished = false;
+        for (int t = 0; t < workers.length; t++) {
+            last[t] = workers[t].lastState();
+            unfinished |= last[t].epoch() < config.epochs();
+        }
+        if (unfinished) {
+            try {
+                writeCheckpoint(model, last, chunks, barrier);
+            } catch (IOException e) {
+                checkpointFailureListener.accept(e); // the vectors trained so far are still worth writing
+            }
         }
     }
 
@@ -248,7 +293,8 @@ public final class Trainer {
         for (int t = 0; t < starts.length; t++) {
             startEpochs[t] = starts[t] != null ? starts[t].epoch() : 0;
         }
-        return new EpochBarrier(startEpochs, config.epochs(), e -> epochListener.accept(e, model), stop::requested);
+        return new EpochBarrier(startEpochs, config.epochs(), e -> epochListener.accept(e, model),
+                control::stopRequested);
     }
 
     private void writeCheckpoint(Model model, WorkerState[] states, ChunkQueue chunks, EpochBarrier barrier)
@@ -282,12 +328,12 @@ public final class Trainer {
     }
 
     /** Requests a checkpoint every {@code every}; a daemon, interrupted when training ends. */
-    private static Thread startTimer(CheckpointGate gate, Duration every) {
+    private static Thread startTimer(WorkerControl control, Duration every) {
         return Thread.ofPlatform().daemon().name("w2v-checkpoint-timer").start(() -> {
             try {
                 while (true) {
                     Thread.sleep(every);
-                    gate.request();
+                    control.requestCheckpoint();
                 }
             } catch (InterruptedException e) {
                 // training is over
@@ -312,7 +358,8 @@ public final class Trainer {
             b.append(", softmax nodes ").append(mb(model.softmaxNodes().rows() * 4L * model.input().stride()));
         }
         b.append(", vocabulary ").append(mb(vocab.footprintBytes()));
-        b.append(", read buffers ").append(mb((long) config.threads() * (1 << 20)));
+        // Gzip files add a block of decompressed text per thread (and an inflater's few hundred KB).
+        b.append(", read buffers ").append(mb((long) config.threads() * (1 << 20) * (corpus.hasGzip() ? 2 : 1)));
         return b.toString();
     }
 
@@ -320,28 +367,29 @@ public final class Trainer {
         return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 
-    private Architecture architecture(Model model, Objective objective, UnigramTable unigram, Rng rng, Arena arena) {
+    private Architecture architecture(Model model, Loss[] losses) {
         if (config.cbow()) {
-            return new Cbow(model.input(), objective, rng, arena);
+            return new Cbow(model.input(), losses);
         }
         if (config.batched()) {
-            if (!(objective instanceof BatchObjective batch)) { // validate() allows -batch 1 with one loss only
-                throw new IllegalStateException("no batched form of " + objective.getClass().getSimpleName());
+            if (losses.length != 1) { // validate() allows -batch 1 with one loss only
+                throw new IllegalStateException("no batched form of " + losses.length + " losses");
             }
-            return new BatchedSkipGram(model.input(), batch, config.window(), rng, arena);
+            return new BatchedSkipGram(model.input(), losses[0], config.window());
         }
-        return new SkipGram(model.input(), objective, rng, arena);
+        return new SkipGram(model.input(), losses);
     }
 
-    private Objective objective(Model model, UnigramTable unigram) {
-        Objective hs = config.hierarchicalSoftmax()
-                ? new HierarchicalSoftmax(model.softmaxNodes(), HuffmanTree.build(vocab)) : null;
-        Objective ns = config.negative() > 0
-                ? new NegativeSampling(model.negativeOutput(), unigram, config.negative()) : null;
-        if (hs != null && ns != null) {
-            return new CombinedObjective(hs, ns);
+    /** The losses in the order word2vec C applies them to a pair: hierarchical softmax, then negative sampling. */
+    private Loss[] losses(Model model, UnigramTable unigram) {
+        List<Loss> losses = new ArrayList<>(2);
+        if (config.hierarchicalSoftmax()) {
+            losses.add(new HierarchicalSoftmax(model.softmaxNodes(), HuffmanTree.build(vocab)));
         }
-        return hs != null ? hs : ns;
+        if (config.negative() > 0) {
+            losses.add(new NegativeSampling(model.negativeOutput(), unigram, config.negative()));
+        }
+        return losses.toArray(Loss[]::new);
     }
 
     /**
@@ -360,18 +408,5 @@ public final class Trainer {
     /** Distinct, well-spread seeds per thread from one run seed. */
     static long mix(long seed, int thread) {
         return new Rng(seed ^ (0x632BE59BD9B4E019L * (thread + 1))).nextLong();
-    }
-
-    /** A flag all workers poll between sentences. */
-    static final class StopSignal {
-        private volatile boolean requested;
-
-        void request() {
-            requested = true;
-        }
-
-        boolean requested() {
-            return requested;
-        }
     }
 }

@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import w2v.corpus.Corpus;
 import w2v.corpus.CorpusFile;
+import w2v.train.checkpoint.Checkpoint;
+import w2v.train.checkpoint.CheckpointException;
+import w2v.train.checkpoint.CheckpointFile;
+import w2v.train.checkpoint.CorpusStamp;
+import w2v.train.config.TrainingConfig;
 import w2v.vocab.Vocabulary;
 import w2v.vocab.VocabularyBuilder;
 import w2v.vocab.VocabularyFile;
@@ -18,7 +24,10 @@ public final class TrainingJob {
 
     /** What the caller sees of the run, in order; every method has a no-op default. */
     public interface Watcher {
-        /** Counting is about to start; {@code builder} can be polled for progress meanwhile. */
+        /**
+         * Counting is about to start; {@code builder} can be polled for progress meanwhile, its bytes read against
+         * {@code corpusBytes}, the bytes of the files as stored (compressed for gzip files).
+         */
         default void counting(VocabularyBuilder builder, long corpusBytes) {
         }
 
@@ -40,7 +49,7 @@ public final class TrainingJob {
     }
 
     private final TrainingConfig config;
-    private final CorpusFile corpus;
+    private final Corpus corpus;
     private long maxVocab;
     private Path readVocabulary;
     private Path saveVocabulary;
@@ -51,6 +60,11 @@ public final class TrainingJob {
     private Checkpoint resumed;
 
     public TrainingJob(TrainingConfig config, CorpusFile corpus) {
+        this(config, Corpus.of(corpus));
+    }
+
+    /** A run on every file of {@code corpus}. */
+    public TrainingJob(TrainingConfig config, Corpus corpus) {
         this.config = config.validate();
         this.corpus = Objects.requireNonNull(corpus);
     }

@@ -1,16 +1,16 @@
 package w2v.train;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.util.function.LongConsumer;
 import w2v.corpus.ChunkQueue;
-import w2v.corpus.CorpusFile;
+import w2v.corpus.ChunkReader;
+import w2v.corpus.Corpus;
 import w2v.corpus.TokenReader;
 import w2v.kernel.Kernels;
 import w2v.kernel.VectorKernels;
 import w2v.model.EmbeddingTable;
 import w2v.sampling.Rng;
 import w2v.sampling.Subsampler;
+import w2v.train.checkpoint.WorkerState;
 import w2v.vocab.Vocabulary;
 
 /**
@@ -29,23 +29,21 @@ final class Worker implements Runnable {
     private static final VectorKernels K = Kernels.get();
 
     private final int id;
-    private final CorpusFile corpus;
+    private final Corpus corpus;
     private final ChunkQueue chunks;
     private final Vocabulary vocab;
     private final Subsampler subsampler;
     private final Architecture architecture;
-    private final Rng rng;
-    private final TrainingProgress progress;
+    private final EmbeddingTable input;
     private final LearningRate learningRate;
+    private final TrainingProgress progress;
     private final int epochs;
     private final int window;
-    private final Trainer.StopSignal stop;
-    private final EmbeddingTable input;
-    private final EpochBarrier epochBarrier; // null unless someone watches epoch ends
-    private final CheckpointGate gate; // null unless checkpoints are written
+    private final WorkerControl control;
+    private final Scratch scratch;
+    private final Rng rng;
+    private final int[] sentence;
     private final WorkerState start; // null: a fresh run
-    private final LongConsumer publishHook; // null; tests trigger stops and checkpoints at exact word counts
-    private final int[] sentence = new int[MAX_SENTENCE];
 
     private int epoch; // of the chunk in hand once crossed into, else of the last one; epochs once the queue ran dry
     private long ticket = ChunkQueue.NONE; // the chunk in hand
@@ -55,57 +53,53 @@ final class Worker implements Runnable {
     private WorkerState last;
     private Throwable failure;
 
-    Worker(int id, CorpusFile corpus, ChunkQueue chunks, Vocabulary vocab, Subsampler subsampler,
-           Architecture architecture, Rng rng, TrainingProgress progress, LearningRate learningRate, int epochs,
-           int window, Trainer.StopSignal stop, EmbeddingTable input, EpochBarrier epochBarrier, CheckpointGate gate,
-           WorkerState start, LongConsumer publishHook) {
+    /** @param start where a resumed run's worker stood, or null for a fresh run */
+    Worker(int id, Job job, WorkerControl control, Scratch scratch, WorkerState start) {
         this.id = id;
-        this.corpus = corpus;
-        this.chunks = chunks;
-        this.vocab = vocab;
-        this.subsampler = subsampler;
-        this.architecture = architecture;
-        this.rng = rng;
-        this.progress = progress;
-        this.learningRate = learningRate;
-        this.epochs = epochs;
-        this.window = window;
-        this.stop = stop;
-        this.input = input;
-        this.epochBarrier = epochBarrier;
-        this.gate = gate;
+        this.corpus = job.corpus();
+        this.chunks = job.chunks();
+        this.vocab = job.vocab();
+        this.subsampler = job.subsampler();
+        this.architecture = job.architecture();
+        this.input = job.input();
+        this.learningRate = job.learningRate();
+        this.progress = job.progress();
+        this.epochs = job.epochs();
+        this.window = job.window();
+        this.control = control;
+        this.scratch = scratch;
+        this.rng = scratch.rng;
+        this.sentence = scratch.sentence;
         this.start = start;
-        this.publishHook = publishHook;
     }
 
     @Override
     public void run() {
-        try (FileChannel channel = corpus.open()) {
-            TokenReader reader = new TokenReader(corpus, channel, TokenReader.DEFAULT_BUFFER);
+        ChunkReader chunk = new ChunkReader(corpus, TokenReader.DEFAULT_BUFFER);
+        TokenReader reader = chunk.tokens();
+        try (chunk) {
             if (start == null) {
                 alpha = learningRate.at(progress.wordsDone());
             } else {
                 epoch = start.epoch();
                 ticket = start.ticket();
                 if (ticket != ChunkQueue.NONE) {
-                    reader.reset(chunks.range(ticket));
-                    reader.resumeAt(start.position());
+                    chunks.reopen(chunk, ticket, start.position());
                 }
                 unpublished = start.unpublished();
                 alpha = start.alpha();
             }
-            while (!stop.requested()) {
+            while (!control.stopRequested()) {
                 if (ticket == ChunkQueue.NONE) {
-                    long next = chunks.claim();
+                    // The queue checks the chunk's file did not change (a stat per chunk), and gives the reader a
+                    // fresh start: no end-of-file state can leak into the next epoch (word2vec.c never resets it,
+                    // so the range at the end of its file is trained in the first epoch only).
+                    long next = chunks.claim(chunk);
                     if (next == ChunkQueue.NONE) {
                         epoch = epochs;
                         break;
                     }
                     ticket = next;
-                    corpus.checkUnchanged(); // a stat per chunk: a file changed under training stops it
-                    // A fresh start for every chunk: no end-of-file state can leak into the next epoch (the
-                    // upstream word2vec.c bug in shared/docs/users.md).
-                    reader.reset(chunks.range(ticket));
                 }
                 // Also for a resumed chunk in hand: its worker may have been waiting at the boundary before it.
                 if (!crossEpochBoundaries(reader) || !trainChunk(reader)) {
@@ -115,21 +109,15 @@ final class Worker implements Runnable {
             }
             last = state(reader); // before the final publication, which a resumed worker repeats
         } catch (IOException e) {
-            failure = new IOException(corpus.path() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
+            Object file = chunk.source() >= 0 ? corpus.files().get(chunk.source()).path() : corpus.name();
+            failure = new IOException(file + ": " + e.getMessage(), e);
+            control.requestStop(); // the run fails: the others' work would be thrown away
+        } catch (InterruptedException | RuntimeException | Error e) {
             failure = e;
-            stop.request();
-        } catch (RuntimeException | Error e) {
-            failure = e;
-            stop.request();
+            control.requestStop();
         } finally {
             publish();
-            if (gate != null) {
-                gate.finished(id, failure == null ? last : null);
-            }
-            if (epochBarrier != null) {
-                epochBarrier.leave(id); // never leave the others waiting
-            }
+            control.finished(id, failure == null ? last : null); // never leave the others waiting
         }
     }
 
@@ -141,23 +129,16 @@ final class Worker implements Runnable {
      */
     private boolean crossEpochBoundaries(TokenReader reader) throws InterruptedException {
         while (epoch < chunks.pass(ticket)) {
-            if (epochBarrier == null) {
+            if (!control.holdsEpochEnds()) {
                 epoch++;
                 continue;
             }
             countAhead();
-            if (gate != null) {
-                gate.quiet(id, state(reader));
-            }
-            boolean reported = epochBarrier.arriveAndAwait(id, epoch + 1);
-            if (gate != null) {
-                gate.busy(id);
-            }
-            if (!reported) {
+            if (!control.awaitEpochEnd(id, epoch + 1, state(reader))) {
                 return false; // stopped first: recorded before the boundary
             }
             epoch++;
-            if (stop.requested()) {
+            if (control.stopRequested()) {
                 return false; // stopped during the report: recorded past it
             }
         }
@@ -201,10 +182,10 @@ final class Worker implements Runnable {
                 if (length > 0) {
                     checkFinite(sentence[0]);
                 }
-                if (gate != null && gate.requested()) {
-                    gate.pause(id, state(reader));
+                if (control.checkpointRequested()) {
+                    control.pauseForCheckpoint(id, state(reader));
                 }
-                if (stop.requested()) {
+                if (control.stopRequested()) {
                     return false;
                 }
             }
@@ -243,7 +224,7 @@ final class Worker implements Runnable {
     private void trainSentence(int length) {
         for (int pos = 0; pos < length; pos++) {
             int shrunk = window - rng.nextInt(window);
-            architecture.train(sentence, length, pos, shrunk, alpha);
+            architecture.train(sentence, length, pos, shrunk, alpha, scratch);
         }
     }
 
@@ -276,8 +257,6 @@ final class Worker implements Runnable {
         countedAhead = 0;
         alpha = learningRate.at(total);
         progress.alpha(alpha);
-        if (publishHook != null) {
-            publishHook.accept(total);
-        }
+        control.published(total);
     }
 }

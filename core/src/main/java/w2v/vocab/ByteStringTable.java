@@ -103,6 +103,13 @@ public final class ByteStringTable {
         return entries[e * ENTRY + FIRST_SEEN];
     }
 
+    /** Replaces every first offset by {@code f} of it (an order-preserving map keeps the table's meaning). */
+    void mapFirstSeen(java.util.function.LongUnaryOperator f) {
+        for (int e = 0; e < size; e++) {
+            entries[e * ENTRY + FIRST_SEEN] = f.applyAsLong(entries[e * ENTRY + FIRST_SEEN]);
+        }
+    }
+
     public int length(int e) {
         return (int) entries[e * ENTRY + PLACE];
     }

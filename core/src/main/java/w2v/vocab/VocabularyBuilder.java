@@ -2,12 +2,12 @@ package w2v.vocab;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLongArray;
-import w2v.corpus.ByteRange;
 import w2v.corpus.ChunkQueue;
+import w2v.corpus.ChunkReader;
+import w2v.corpus.Corpus;
 import w2v.corpus.CorpusChangedException;
 import w2v.corpus.CorpusException;
 import w2v.corpus.CorpusFile;
@@ -19,6 +19,8 @@ import w2v.text.Utf8;
  * each counting into a table of its own; the tables are merged at the end), then keeps
  * those with count >= min-count and orders them as word2vec C does: {@code </s>} first, then by decreasing
  * count. Ties go to the word seen first in the file, so the order does not depend on the number of threads.
+ * Over several files, "first" is in the files' concatenation, so their vocabulary is that of one file holding
+ * them all (in gzip files, offsets are offsets in the text).
  */
 public final class VocabularyBuilder {
 
@@ -63,7 +65,7 @@ public final class VocabularyBuilder {
         return stats;
     }
 
-    /** Bytes read so far, summed over threads (for a progress line). */
+    /** Bytes of the files read so far (compressed ones for gzip files), summed over threads (for a progress line). */
     public long bytesRead() {
         return sum(0);
     }
@@ -90,15 +92,27 @@ public final class VocabularyBuilder {
      * {@link CorpusChangedException} if it changed while it was counted.
      */
     public Vocabulary build(CorpusFile corpus) throws InterruptedException {
-        ChunkQueue chunks = ChunkQueue.of(corpus.size(), threads, 1);
+        return build(Corpus.of(corpus));
+    }
+
+    /** As {@link #build(CorpusFile)}, for every file of {@code corpus}. */
+    public Vocabulary build(Corpus corpus) throws InterruptedException {
+        ChunkQueue chunks = ChunkQueue.of(corpus, threads, 1);
+        int files = corpus.files().size();
+        int offsetBits = 63 - (64 - Long.numberOfLeadingZeros(files - 1));
+        AtomicLongArray textSizes = new AtomicLongArray(files);
         Counter[] counters = new Counter[threads];
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
-            counters[t] = new Counter(t, corpus, chunks);
+            counters[t] = new Counter(t, corpus, chunks, offsetBits, textSizes);
             workers[t] = Thread.ofPlatform().name("w2v-vocab-" + t).start(counters[t]);
         }
-        for (Thread w : workers) {
-            w.join();
+        try {
+            for (Thread w : workers) {
+                w.join();
+            }
+        } finally {
+            chunks.close();
         }
         afterCounting.run();
         for (Counter c : counters) {
@@ -107,7 +121,15 @@ public final class VocabularyBuilder {
             }
         }
         corpus.checkUnchanged(); // also catches an append after the last chunk's last read
-        refuseNulBytes(corpus, counters);
+        long[] textStart = new long[files + 1]; // where each file's text starts in their concatenation
+        for (int f = 0; f < files; f++) {
+            textStart[f + 1] = textStart[f] + textSizes.get(f);
+        }
+        refuseNulBytes(corpus, counters, offsetBits);
+        long offsetMask = (1L << offsetBits) - 1;
+        for (Counter c : counters) {
+            c.table.mapFirstSeen(key -> textStart[(int) (key >>> offsetBits)] + (key & offsetMask));
+        }
         ByteStringTable merged = counters[0].table;
         long tokens = 0, lines = 0, truncated = 0, pruned = 0;
         for (int t = 0; t < threads; t++) {
@@ -130,22 +152,25 @@ public final class VocabularyBuilder {
                 invalid++;
             }
         }
-        stats = new VocabularyStats(tokens, lines, distinct, truncated, invalid, pruned, corpus.size());
+        long textBytes = textStart[files];
+        stats = new VocabularyStats(tokens, lines, distinct, truncated, invalid, pruned, textBytes);
         if (vocabulary.size() < 2) {
+            String name = corpus.name();
+            String holds = files == 1 ? "contains" : "contain";
             String why = tokens == 0
-                    ? corpus.path() + ": contains no words"
+                    ? name + ": " + holds + " no words"
                     : distinct == 0
-                    ? corpus.path() + ": contains no word but " + Vocabulary.EOS + " (the line-end token)"
+                    ? name + ": " + holds + " no word but " + Vocabulary.EOS + " (the line-end token)"
                     : pruned > 0
-                    ? corpus.path() + String.format(Locale.ROOT, ": no word occurs at least %d times after "
+                    ? name + String.format(Locale.ROOT, ": no word occurs at least %d times after "
                             + "-max-vocab %d pruned %,d words while counting; raise -max-vocab (0: no bound)",
                             minCount, maxVocab, pruned)
-                    : corpus.path() + ": no word occurs at least " + minCount + " times (" + distinct
+                    : name + ": no word occurs at least " + minCount + " times (" + distinct
                             + " distinct words, the most frequent seen " + highestCount(merged) + " times); "
                             + "lower -min-count";
-            if (tokens > 0 && corpus.size() / tokens > 1000) {
+            if (tokens > 0 && textBytes / tokens > 1000) {
                 // A few huge "words" in a big file: almost certainly not whitespace-separated text.
-                why = corpus.path() + ": only " + tokens + (tokens == 1 ? " word" : " words") + " in " + corpus.size() + " bytes ("
+                why = name + ": only " + tokens + (tokens == 1 ? " word" : " words") + " in " + textBytes + " bytes ("
                         + truncated + " longer than " + TokenReader.MAX_WORD_BYTES
                         + " bytes and cut): words must be separated by spaces or newlines";
             }
@@ -154,21 +179,26 @@ public final class VocabularyBuilder {
         return vocabulary;
     }
 
-    /** The NUL bytes the counting threads' readers found, refused with their number and the first offset. */
-    private static void refuseNulBytes(CorpusFile corpus, Counter[] counters) {
+    /**
+     * The NUL bytes the counting threads' readers found, refused with their number and the first offset (in the
+     * text, for a gzip file), in the file that holds it.
+     */
+    private static void refuseNulBytes(Corpus corpus, Counter[] counters, int offsetBits) {
         long nuls = 0;
         long first = Long.MAX_VALUE;
         for (Counter c : counters) {
             nuls += c.nulBytes;
-            if (c.nulBytes > 0) {
-                first = Math.min(first, c.firstNul);
-            }
+            first = Math.min(first, c.firstNul);
         }
         if (nuls > 0) {
-            throw new CorpusException(corpus.path(), String.format(Locale.ROOT, nuls == 1
-                    ? "1 NUL byte, at byte offset %2$,d; a word2vec file cannot hold it (remove it with tr -d '\\000')"
-                    : "%,d NUL bytes, the first at byte offset %,d; a word2vec file cannot hold them "
-                            + "(remove them with tr -d '\\000')", nuls, first));
+            CorpusFile file = corpus.files().get((int) (first >>> offsetBits));
+            String at = String.format(Locale.ROOT, "byte offset %,d%s", first & ((1L << offsetBits) - 1),
+                    file.isGzip() ? " of the decompressed text" : "");
+            String others = corpus.files().size() == 1 ? "" : " in the training files";
+            throw new CorpusException(file.path(), String.format(Locale.ROOT, nuls == 1
+                    ? "1 NUL byte, at %2$s; a word2vec file cannot hold it (remove it with tr -d '\\000')"
+                    : "%,d NUL bytes%s, the first at %s; a word2vec file cannot hold them "
+                            + "(remove them with tr -d '\\000')", nuls, others, at));
         }
     }
 
@@ -286,40 +316,52 @@ public final class VocabularyBuilder {
 
     private final class Counter implements Runnable {
         final int id;
-        final CorpusFile corpus;
+        final Corpus corpus;
         final ChunkQueue chunks;
+        final int offsetBits;
+        final AtomicLongArray textSizes;
         ByteStringTable table = new ByteStringTable();
-        long tokens, lines, truncated, pruned, nulBytes, firstNul;
+        long tokens, lines, truncated, pruned, nulBytes;
+        long firstNul = Long.MAX_VALUE; // as (file << offsetBits | offset)
         long minReduce = 1;
+        long fileBits; // the file of the chunk in hand, shifted: first offsets order the files' concatenation
         RuntimeException failure;
 
-        Counter(int id, CorpusFile corpus, ChunkQueue chunks) {
+        Counter(int id, Corpus corpus, ChunkQueue chunks, int offsetBits, AtomicLongArray textSizes) {
             this.id = id;
             this.corpus = corpus;
             this.chunks = chunks;
+            this.offsetBits = offsetBits;
+            this.textSizes = textSizes;
         }
 
         @Override
         public void run() {
             long perTableLimit = perTableLimit();
-            try (FileChannel ch = corpus.open()) {
-                TokenReader reader = new TokenReader(corpus, ch, TokenReader.COUNTING_BUFFER);
-                long bytesDone = 0; // in the chunks finished
-                for (long t; (t = chunks.claim()) != ChunkQueue.NONE; ) {
-                    corpus.checkUnchanged();
-                    ByteRange range = chunks.range(t);
-                    reader.reset(range);
-                    while (countSome(reader, perTableLimit)) {
-                        report(bytesDone + reader.fileOffset() - range.start());
+            int file = -1;
+            try (ChunkReader chunk = new ChunkReader(corpus, TokenReader.COUNTING_BUFFER)) {
+                TokenReader reader = chunk.tokens();
+                try {
+                    while (chunks.claim(chunk) != ChunkQueue.NONE) {
+                        file = chunk.source();
+                        fileBits = (long) file << offsetBits;
+                        while (countSome(reader, perTableLimit)) {
+                            report(chunk.storedBytesRead());
+                        }
+                        report(chunk.storedBytesRead());
+                        // The end of a file's last chunk is the end of its text: its length, for a gzip file.
+                        textSizes.accumulateAndGet(file, reader.fileOffset(), Math::max);
+                        if (reader.firstNul() >= 0) {
+                            firstNul = Math.min(firstNul, fileBits | reader.firstNul());
+                        }
                     }
-                    bytesDone += range.length();
-                    report(bytesDone);
+                } finally {
+                    truncated = reader.truncatedWords();
+                    nulBytes = reader.nulBytes();
                 }
-                truncated = reader.truncatedWords();
-                nulBytes = reader.nulBytes();
-                firstNul = reader.firstNul();
             } catch (IOException e) {
-                failure = new UncheckedIOException(corpus.path() + ": " + e.getMessage(), e);
+                Object where = file >= 0 ? corpus.files().get(file).path() : corpus.name();
+                failure = new UncheckedIOException(where + ": " + e.getMessage(), e);
             } catch (UncheckedIOException | IllegalStateException | CorpusException e) {
                 failure = e;
             }
@@ -334,7 +376,7 @@ public final class VocabularyBuilder {
          */
         private boolean countSome(TokenReader reader, long perTableLimit) {
             for (int i = 0; i < PROGRESS_EVERY; i++) {
-                long at = reader.fileOffset();
+                long at = fileBits | reader.fileOffset();
                 int n = reader.next();
                 if (n == TokenReader.END) {
                     return false;

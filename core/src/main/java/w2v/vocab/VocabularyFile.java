@@ -7,9 +7,9 @@ import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import w2v.io.AtomicFile;
-import w2v.io.InputFile;
-import w2v.io.Words;
+import w2v.files.AtomicFile;
+import w2v.files.InputFile;
+import w2v.text.WordRules;
 
 /**
  * word2vec C's vocabulary file ({@code -save-vocab}, {@code -read-vocab}): one {@code word count} line per
@@ -86,9 +86,9 @@ public final class VocabularyFile {
                 while (wordEnd > i && (all[wordEnd - 1] == ' ' || all[wordEnd - 1] == '\t')) {
                     wordEnd--;
                 }
-                String forbidden = Words.forbiddenByte(all, i, wordEnd);
+                String forbidden = WordRules.forbiddenByte(all, i, wordEnd);
                 if (forbidden != null) {
-                    throw new VocabularyException(file + ":" + line + ": word " + Words.quote(all, i, wordEnd) + " "
+                    throw new VocabularyException(file + ":" + line + ": word " + WordRules.quote(all, i, wordEnd) + " "
                             + forbidden);
                 }
                 if (table.find(all, i, wordEnd - i) >= 0) {

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import w2v.model.WordVectors;
+import w2v.search.NormalizedMatrix;
+import w2v.testing.TestVectors;
 
 /** Evaluation files that are empty, wrong or partly unusable: a clear sentence, never a silent 0/0 or NaN. */
 class EvaluationFilesTest {
@@ -121,8 +123,8 @@ class EvaluationFilesTest {
         EvalFiles.forEachLine(f, "x", false, (line, n) -> binary.add(line));
         List<String> text = new ArrayList<>();
         EvalFiles.forEachLine(f, "x", true, (line, n) -> text.add(line));
-        assertEquals(Py.binaryLines(b, "f"), binary);
-        assertEquals(Py.textLines(b, "f"), text);
+        assertEquals(PythonText.binaryLines(b, "f"), binary);
+        assertEquals(PythonText.textLines(b, "f"), text);
     }
 
     @Test

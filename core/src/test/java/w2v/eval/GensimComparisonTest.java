@@ -19,6 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import w2v.model.WordVectors;
+import w2v.search.Neighbour;
+import w2v.search.NormalizedMatrix;
+import w2v.testing.TestVectors;
 
 /**
  * Our evaluation figures against gensim 4.2's on the same generated files: every section's counts, every line
@@ -141,7 +144,7 @@ class GensimComparisonTest {
         }
         AnalogyEvaluation.Section total = ours.total();
         gotSections.add(total.name() + " " + total.correct() + " " + total.incorrect());
-        gotLog.add("Quadruplets with out-of-vocabulary words: " + Py.percent(ours.oovPercent()));
+        gotLog.add("Quadruplets with out-of-vocabulary words: " + PythonText.percent(ours.oovPercent()));
         gotLog.add(total.format());
         assertEquals(expectSections, gotSections, config);
         assertEquals(expectLog, gotLog, config);
@@ -190,9 +193,9 @@ class GensimComparisonTest {
             expectLog.add(f[3]);
         }
         assertEquals(List.of(
-                "Pearson correlation coefficient against PAIRS: " + Py.fixed(ours.pearson(), 4),
-                "Spearman rank-order correlation coefficient against PAIRS: " + Py.fixed(ours.spearman(), 4),
-                "Pairs with unknown words ratio: " + Py.percent(ours.oovPercent())), expectLog, config);
+                "Pearson correlation coefficient against PAIRS: " + PythonText.fixed(ours.pearson(), 4),
+                "Spearman rank-order correlation coefficient against PAIRS: " + PythonText.fixed(ours.spearman(), 4),
+                "Pairs with unknown words ratio: " + PythonText.percent(ours.oovPercent())), expectLog, config);
         assertTrue(ours.oov() > 0 && ours.pairs() > 15, ours.toString());
     }
 

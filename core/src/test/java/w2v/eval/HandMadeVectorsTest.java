@@ -11,6 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import w2v.model.WordVectors;
+import w2v.search.Neighbour;
+import w2v.search.Neighbours;
+import w2v.search.NormalizedMatrix;
+import w2v.testing.TestVectors;
 
 /**
  * Exact neighbours and analogy answers on royals.txt, 13 hand-made 5-d vectors. The expected words and scores

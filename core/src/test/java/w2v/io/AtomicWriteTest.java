@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import w2v.files.AtomicFile;
 import w2v.io.VectorWriter.Format;
 import w2v.model.WordVectors;
 

@@ -25,6 +25,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import w2v.files.OutputException;
+import w2v.files.OutputTarget;
 import w2v.io.VectorWriter.Format;
 import w2v.model.WordVectors;
 

@@ -27,6 +27,12 @@ import w2v.corpus.ChunkQueue;
 import w2v.corpus.CorpusFile;
 import w2v.model.EmbeddingTable;
 import w2v.model.Model;
+import w2v.train.checkpoint.Checkpoint;
+import w2v.train.checkpoint.CheckpointException;
+import w2v.train.checkpoint.CheckpointFile;
+import w2v.train.checkpoint.CorpusStamp;
+import w2v.train.checkpoint.WorkerState;
+import w2v.train.config.TrainingConfig;
 import w2v.vocab.Vocabulary;
 import w2v.vocab.VocabularyBuilder;
 
@@ -172,11 +178,11 @@ class CheckpointTest {
         t.train().close();
         assertEquals(List.of(), firstRunEpochs, "stopped before the end of epoch 1");
         try (Checkpoint ck = CheckpointFile.read(file, s -> { })) {
-            int chunks = ck.chunks().chunks();
+            ChunkQueue q = ChunkQueue.of(w2v.corpus.Corpus.of(corpus), 3, 2);
             WorkerState[] w = ck.workers();
-            assertEquals(0, w[0].ticket() / chunks, "worker 0 was caught inside epoch 1");
-            assertEquals(1, w[1].ticket() / chunks, "worker 1 waited at the end of epoch 1 with a chunk of epoch 2");
-            assertEquals(1, w[2].ticket() / chunks, "worker 2 likewise");
+            assertEquals(0, q.pass(w[0].ticket()), "worker 0 was caught inside epoch 1");
+            assertEquals(1, q.pass(w[1].ticket()), "worker 1 waited at the end of epoch 1 with a chunk of epoch 2");
+            assertEquals(1, q.pass(w[2].ticket()), "worker 2 likewise");
             assertEquals(List.of("1 epochs, " + perEpoch + " words", "2 epochs, " + 2 * perEpoch + " words"),
                     resumeAndReport(ck, corpus, perEpoch),
                     "each epoch reported once, with all of its words and none of the next");
@@ -292,7 +298,7 @@ class CheckpointTest {
         TrainingConfig c = config(1, 1);
         try (Model m = new Trainer(c, corpus, v).train()) {
             WorkerState[] states = {new WorkerState(-5L, 2, 2, 123, 45, 0.0125f, 6789)};
-            ChunkQueue.Position chunks = new ChunkQueue.Position(1, 3);
+            long chunks = 3;
             Checkpoint.Settings settings = new Checkpoint.Settings(c, CorpusStamp.of(corpus));
             Path file = dir.resolve("x.ckpt");
             CheckpointFile.write(file, settings, states, chunks, v, m);
@@ -318,7 +324,7 @@ class CheckpointTest {
         try (Model m = new Trainer(c, corpus, v).train()) {
             WorkerState[] states = {new WorkerState(1, 1, ChunkQueue.NONE, 0, 0, 0.01f, 100)};
             CheckpointFile.write(good, new Checkpoint.Settings(c, CorpusStamp.of(corpus)), states,
-                    new ChunkQueue.Position(1, 1), v, m);
+                    1, v, m);
         }
         byte[] all = Files.readAllBytes(good);
         Path text = Files.writeString(dir.resolve("text.ckpt"), "1000 100\nthe 0.1 0.2\n");

@@ -13,12 +13,13 @@ import w2v.data.PlantedCorpus;
 import w2v.eval.AnalogyEvaluation;
 import w2v.model.Model;
 import w2v.model.WordVectors;
+import w2v.train.config.TrainingConfig;
 import w2v.vocab.Vocabulary;
 import w2v.vocab.VocabularyBuilder;
 
 /**
  * Trained vectors must recover structure planted in a generated corpus (pairs such as country/capital whose
- * offsets agree), for every architecture and objective; vectors that were never trained must not.
+ * offsets agree), for every architecture and loss; vectors that were never trained must not.
  */
 class PlantedStructureTest {
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import w2v.corpus.CorpusFile;
 import w2v.model.Model;
+import w2v.train.config.TrainingConfig;
 import w2v.vocab.Vocabulary;
 import w2v.vocab.VocabularyBuilder;
 
@@ -126,8 +127,26 @@ class TrainerTest {
         CorpusFile corpus = CorpusFile.of(randomCorpus(20_000));
         Vocabulary v = new VocabularyBuilder(1, 1, 0).build(corpus);
         TrainingConfig c = new TrainingConfig(16, 5, 0, false, 5, 1, 3, 1, 10f, true, 1, false);
+        Trainer t = new Trainer(c, corpus, v);
+        DivergedException e = assertThrows(DivergedException.class, () -> t.train().close());
+        // Caught by the workers' check at a publication, long before the end, not by the check of every row after
+        // training (which names a word and no percentage).
+        assertTrue(e.getMessage().matches("training diverged at \\d+%: word vectors are no longer finite; "
+                + "lower -alpha \\(was 10\\.0\\)"), e.getMessage());
+        assertTrue(t.progress().wordsDone() < c.epochs() * v.totalCount() / 2,
+                "stopped at " + t.progress().wordsDone() + " of " + c.epochs() * v.totalCount() + " words");
+    }
+
+    @Test
+    void aDivergenceTheWorkersDidNotSeeIsCaughtAfterTraining() throws Exception {
+        // Fewer words than one publication: the workers never check, the last check of every row does.
+        CorpusFile corpus = CorpusFile.of(randomCorpus(5_000));
+        Vocabulary v = new VocabularyBuilder(1, 1, 0).build(corpus);
+        TrainingConfig c = new TrainingConfig(16, 5, 0, false, 5, 1, 1, 1, 10f, true, 1, false);
+        assertTrue(v.totalCount() < Worker.PUBLISH_EVERY, "corpus of " + v.totalCount() + " words");
         DivergedException e = assertThrows(DivergedException.class, () -> new Trainer(c, corpus, v).train().close());
-        assertTrue(e.getMessage().contains("lower -alpha"), e.getMessage());
+        assertTrue(e.getMessage().matches("training diverged: the vector of '\\S+' is not finite; "
+                + "lower -alpha \\(was 10\\.0\\)"), e.getMessage());
     }
 
     private static MemorySegment seg(Model m) {

@@ -17,11 +17,14 @@ import w2v.model.Model;
 import w2v.sampling.Rng;
 import w2v.sampling.SigmoidTable;
 import w2v.sampling.UnigramTable;
+import w2v.train.loss.HierarchicalSoftmax;
+import w2v.train.loss.Loss;
+import w2v.train.loss.NegativeSampling;
 import w2v.vocab.HuffmanTree;
 import w2v.vocab.Vocabulary;
 
 /**
- * One update step of each objective and architecture against a double-precision reference written from the
+ * One update step of each loss and architecture against a double-precision reference written from the
  * word2vec equations, and the gradient it applies against finite differences of the loss.
  */
 class UpdateStepTest {
@@ -57,8 +60,7 @@ class UpdateStepTest {
         double[] h = row(model.input(), context);
         double[][] outBefore = rows(model.negativeOutput());
 
-        MemorySegment grad = arena.allocate(4L * model.input().stride(), 64);
-        ns.update(model.input().segment(), model.input().offset(context), target, ALPHA, grad, 0, new Rng(9));
+        MemorySegment grad = pairUpdate(ns, context, target, 9);
 
         // Reference: same draws (same seed), sequential updates in double.
         Rng rng = new Rng(9);
@@ -105,8 +107,7 @@ class UpdateStepTest {
         double[] h = row(model.input(), context);
         double[][] out = rows(model.negativeOutput());
 
-        MemorySegment grad = arena.allocate(4L * model.input().stride(), 64);
-        ns.update(model.input().segment(), model.input().offset(context), target, ALPHA, grad, 0, new Rng(seed));
+        MemorySegment grad = pairUpdate(ns, context, target, seed);
 
         // Loss: -log s(h.o_t) - sum log s(-h.o_n). Applied gradient is -alpha dL/dh.
         double[] fd = new double[DIM];
@@ -144,8 +145,7 @@ class UpdateStepTest {
         double[][] nodes = rows(model.softmaxNodes());
         double[][] nodesBefore = copy(nodes);
 
-        MemorySegment grad = arena.allocate(4L * model.input().stride(), 64);
-        hs.update(model.input().segment(), model.input().offset(context), target, ALPHA, grad, 0, new Rng(1));
+        MemorySegment grad = pairUpdate(hs, context, target, 1);
 
         double[] g = new double[DIM];
         int s = tree.start(target);
@@ -208,7 +208,7 @@ class UpdateStepTest {
     private void assertNegativeSamplingWindowIsItsPairs(int[] sentence, long seed) {
         UnigramTable table = new UnigramTable(vocab);
         NegativeSampling ns = new NegativeSampling(model.negativeOutput(), table, 5);
-        BatchedSkipGram sg = new BatchedSkipGram(model.input(), ns, 3, new Rng(seed), arena);
+        BatchedSkipGram sg = new BatchedSkipGram(model.input(), ns, 3);
         Rng rng = new Rng(seed); // the window's draws, repeated
         List<Integer> targets = new ArrayList<>(List.of(63));
         for (int d = 0; d < 5; d++) {
@@ -219,15 +219,14 @@ class UpdateStepTest {
         }
         double[] labels = new double[targets.size()];
         labels[0] = 1;
-        assertWindowIsItsPairs(sg, model.negativeOutput(), sentence, targets, labels,
-                (f, label) -> f > 6 ? label - 1 : f < -6 ? label : label - SigmoidTable.sigmoid((float) f));
+        assertWindowIsItsPairs(sg, sg.newScratch(new Rng(seed), arena), model.negativeOutput(), sentence, targets,
+                labels, (f, label) -> f > 6 ? label - 1 : f < -6 ? label : label - SigmoidTable.sigmoid((float) f));
     }
 
     @Test
     void batchedHierarchicalSoftmaxIsTheMatrixFormOfTheWindowsPairs() {
         HuffmanTree tree = HuffmanTree.build(vocab);
-        BatchedSkipGram sg = new BatchedSkipGram(model.input(),
-                new HierarchicalSoftmax(model.softmaxNodes(), tree), 3, new Rng(8), arena);
+        BatchedSkipGram sg = new BatchedSkipGram(model.input(), new HierarchicalSoftmax(model.softmaxNodes(), tree), 3);
         int centre = 250; // a rare word: a long path
         List<Integer> targets = new ArrayList<>();
         double[] labels = new double[tree.codeLength(centre)];
@@ -239,7 +238,8 @@ class UpdateStepTest {
         for (int i = 0; i < DIM; i++) {
             model.softmaxNodes().set(targets.get(0), i, 20 * model.input().get(61, i));
         }
-        double[][] g = assertWindowIsItsPairs(sg, model.softmaxNodes(), centre, targets, labels,
+        double[][] g = assertWindowIsItsPairs(sg, sg.newScratch(new Rng(8), arena), model.softmaxNodes(),
+                new int[] {60, 61, 62, centre, 64, 65, 66}, targets, labels,
                 (f, label) -> f <= -6 || f >= 6 ? 0 : label - SigmoidTable.sigmoid((float) f));
         assertEquals(0, g[0][0], "the saturated pair is skipped");
         assertTrue(Arrays.stream(g).flatMapToDouble(Arrays::stream).filter(x -> x != 0).count() > targets.size(),
@@ -248,6 +248,7 @@ class UpdateStepTest {
 
     @Test
     void hierarchicalSoftmaxStepIsCsRuleAtEveryTableStep() {
+        HierarchicalSoftmax hs = new HierarchicalSoftmax(model.softmaxNodes(), HuffmanTree.build(vocab));
         List<Float> scores = new ArrayList<>(List.of(0f, -0f, 6f, -6f, Math.nextUp(-6f), Math.nextDown(6f),
                 Math.nextUp(6f), Math.nextDown(-6f), 1e9f, -1e9f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY));
         for (int k = 0; k <= SigmoidTable.SIZE; k++) {
@@ -257,28 +258,23 @@ class UpdateStepTest {
         for (float f : scores) {
             for (float label : new float[] {0f, 1f}) {
                 float expected = f <= -6 || f >= 6 ? 0f : (label - SigmoidTable.sigmoid(f)) * ALPHA;
-                assertEquals(expected, HierarchicalSoftmax.coefficient(f, label, ALPHA), 0f, "score " + f);
+                assertEquals(expected, hs.step(f, label, ALPHA), 0f, "score " + f);
             }
         }
     }
 
     /**
-     * Trains centre word {@code centre} of the sentence 60, 61, 62, centre, 64, 65, 66 with window 2 in one
-     * batched step, and checks every row against the window's pairs computed in double precision, each from
-     * the rows as they were before the window. Returns the reference's steps (contexts x targets).
+     * Trains position 3 of a seven-word sentence with window 2 (context: positions 1, 2, 4 and 5) in one batched step,
+     * and checks every row against the window's pairs computed in double precision, each from the rows as they
+     * were before the window. Returns the reference's steps (contexts x targets).
      */
-    private double[][] assertWindowIsItsPairs(BatchedSkipGram sg, EmbeddingTable outputs, int centre,
-                                              List<Integer> targets, double[] labels, DoubleBinaryOperator step) {
-        return assertWindowIsItsPairs(sg, outputs, new int[] {60, 61, 62, centre, 64, 65, 66}, targets, labels, step);
-    }
-
-    /** The same for any sentence of seven words, centre at 3; its window is words 1, 2, 4 and 5. */
-    private double[][] assertWindowIsItsPairs(BatchedSkipGram sg, EmbeddingTable outputs, int[] sentence,
-                                              List<Integer> targets, double[] labels, DoubleBinaryOperator step) {
+    private double[][] assertWindowIsItsPairs(BatchedSkipGram sg, Scratch scratch, EmbeddingTable outputs,
+                                              int[] sentence, List<Integer> targets, double[] labels,
+                                              DoubleBinaryOperator step) {
         int[] ctx = {sentence[1], sentence[2], sentence[4], sentence[5]};
         double[][] in = rows(model.input());
         double[][] out = rows(outputs);
-        sg.train(sentence, sentence.length, 3, 2, ALPHA);
+        sg.train(sentence, sentence.length, 3, 2, ALPHA, scratch);
 
         double[][] g = new double[ctx.length][targets.size()];
         for (int i = 0; i < ctx.length; i++) {
@@ -306,33 +302,44 @@ class UpdateStepTest {
     // ---------------------------------------------------------------- architectures
 
     @Test
-    void skipGramTrainsEveryContextWordAgainstTheCentre() {
-        RecordingObjective rec = new RecordingObjective(model.input());
-        SkipGram sg = new SkipGram(model.input(), rec, new Rng(1), arena);
+    void skipGramTrainsEveryContextWordAgainstTheCentreOnePairAfterAnother() {
+        RecordingLoss rec = new RecordingLoss(new NegativeSampling(model.negativeOutput(), new UnigramTable(vocab), 0));
+        SkipGram sg = new SkipGram(model.input(), rec);
         int[] sentence = {5, 6, 7, 8, 9, 10, 11};
-        double[][] before = rows(model.input());
-        sg.train(sentence, sentence.length, 1, 2, ALPHA); // window 2 around position 1: positions 0, 2, 3
-        assertEquals(List.of("5->6", "7->6", "8->6"), rec.calls);
-        // Each context row received exactly the gradient the objective produced for it (0.25 * its own row).
-        double[][] after = rows(model.input());
-        for (int w : new int[] {5, 7, 8}) {
+        double[][] in = rows(model.input());
+        double[][] out = rows(model.negativeOutput());
+        sg.train(sentence, sentence.length, 1, 2, ALPHA, sg.newScratch(new Rng(1), arena)); // positions 0, 2, 3
+        assertEquals(List.of(6, 6, 6), rec.words, "one pair per context word, each against the centre");
+
+        // Reference: the pairs (5, 6), (7, 6), (8, 6) in order, each context row taking its pair's gradient.
+        double[] centreInput = in[6].clone();
+        for (int c : new int[] {5, 7, 8}) {
+            double f = dot(in[c], out[6]);
+            double g = (1 - SigmoidTable.sigmoid((float) f)) * ALPHA;
+            double[] grad = new double[DIM];
             for (int i = 0; i < DIM; i++) {
-                assertEquals(before[w][i] * 1.25, after[w][i], 1e-6);
+                grad[i] = g * out[6][i];
+                out[6][i] += g * in[c][i];
+            }
+            for (int i = 0; i < DIM; i++) {
+                in[c][i] += grad[i];
             }
         }
-        assertEquals(before[6][0], after[6][0], 0.0, "the centre's input row is untouched");
+        assertClose(in, rows(model.input()), 1e-5, "input rows");
+        assertClose(out, rows(model.negativeOutput()), 1e-5, "output rows");
+        assertClose(centreInput, row(model.input(), 6), 0, "the centre's input row is untouched");
     }
 
     @Test
     void cbowStepMatchesDoubleReference() {
         UnigramTable table = new UnigramTable(vocab);
         NegativeSampling ns = new NegativeSampling(model.negativeOutput(), table, 5);
-        Cbow cbow = new Cbow(model.input(), ns, new Rng(5), arena);
+        Cbow cbow = new Cbow(model.input(), ns);
         int[] sentence = {20, 21, 22, 23, 24, 25};
         int pos = 2, window = 2; // context: 20, 21, 23, 24
         double[][] in = rows(model.input());
         double[][] out = rows(model.negativeOutput());
-        cbow.train(sentence, sentence.length, pos, window, ALPHA);
+        cbow.train(sentence, sentence.length, pos, window, ALPHA, cbow.newScratch(new Rng(5), arena));
 
         double[] h = new double[DIM];
         int[] ctx = {20, 21, 23, 24};
@@ -369,36 +376,72 @@ class UpdateStepTest {
 
     @Test
     void cbowAtTheSentenceEdgeUsesOnlyExistingContext() {
-        RecordingObjective rec = new RecordingObjective(model.input());
-        Cbow cbow = new Cbow(model.input(), rec, new Rng(1), arena);
-        int[] sentence = {30, 31, 32};
-        cbow.train(sentence, 3, 0, 5, ALPHA);
-        assertEquals(List.of("mean->30"), rec.calls);
-        cbow.train(new int[] {33}, 1, 0, 5, ALPHA); // no context at all: nothing to train
-        assertEquals(1, rec.calls.size());
+        RecordingLoss rec = new RecordingLoss(new NegativeSampling(model.negativeOutput(), new UnigramTable(vocab), 0));
+        Cbow cbow = new Cbow(model.input(), rec);
+        Scratch scratch = cbow.newScratch(new Rng(1), arena);
+        double[][] in = rows(model.input());
+        double[][] out = rows(model.negativeOutput());
+        cbow.train(new int[] {30, 31, 32}, 3, 0, 5, ALPHA, scratch);
+        assertEquals(List.of(30), rec.words);
+        // The hidden vector is the mean of the two words that exist; both take the whole gradient.
+        double[] h = new double[DIM];
+        for (int i = 0; i < DIM; i++) {
+            h[i] = (in[31][i] + in[32][i]) / 2;
+        }
+        double g = (1 - SigmoidTable.sigmoid((float) dot(h, out[30]))) * ALPHA;
+        for (int i = 0; i < DIM; i++) {
+            in[31][i] += g * out[30][i];
+            in[32][i] += g * out[30][i];
+            out[30][i] += g * h[i];
+        }
+        assertClose(in, rows(model.input()), 1e-5, "input rows");
+        assertClose(out, rows(model.negativeOutput()), 1e-5, "output rows");
+
+        cbow.train(new int[] {33}, 1, 0, 5, ALPHA, scratch); // no context at all: nothing to train
+        assertEquals(1, rec.words.size());
     }
 
-    /** Records calls; adds 0.25 x hidden to grad so the architecture's use of grad can be checked. */
-    private static final class RecordingObjective implements Objective {
-        final List<String> calls = new ArrayList<>();
-        final EmbeddingTable input;
+    /** A loss that records the words it lists targets for, and otherwise is {@code inner}. */
+    private static final class RecordingLoss implements Loss {
+        final List<Integer> words = new ArrayList<>();
+        final Loss inner;
 
-        RecordingObjective(EmbeddingTable input) {
-            this.input = input;
+        RecordingLoss(Loss inner) {
+            this.inner = inner;
         }
 
         @Override
-        public void update(MemorySegment hidden, long hiddenOffset, int target, float alpha,
-                           MemorySegment grad, long gradOffset, Rng rng) {
-            String from = hidden == input.segment() ? String.valueOf(hiddenOffset / (4L * input.stride())) : "mean";
-            calls.add(from + "->" + target);
-            for (int i = 0; i < input.stride(); i++) {
-                float v = hidden.get(java.lang.foreign.ValueLayout.JAVA_FLOAT, hiddenOffset + 4L * i);
-                long o = gradOffset + 4L * i;
-                grad.set(java.lang.foreign.ValueLayout.JAVA_FLOAT, o,
-                        grad.get(java.lang.foreign.ValueLayout.JAVA_FLOAT, o) + 0.25f * v);
-            }
+        public MemorySegment outputs() {
+            return inner.outputs();
         }
+
+        @Override
+        public int maxTargets() {
+            return inner.maxTargets();
+        }
+
+        @Override
+        public int targets(int word, long[] rows, float[] labels, Rng rng) {
+            words.add(word);
+            return inner.targets(word, rows, labels, rng);
+        }
+
+        @Override
+        public float step(float score, float label, float alpha) {
+            return inner.step(score, label, alpha);
+        }
+
+        @Override
+        public boolean skipsZeroSteps() {
+            return inner.skipsZeroSteps();
+        }
+    }
+
+    /** One pair through the shared binary-logistic update; returns the gradient it summed for the hidden row. */
+    private MemorySegment pairUpdate(Loss loss, int context, int target, long seed) {
+        Scratch s = new Scratch(new Rng(seed), arena, model.input().stride(), loss.maxTargets(), 0);
+        BinaryLogistic.update(loss, model.input().segment(), model.input().offset(context), target, ALPHA, s);
+        return s.grad;
     }
 
     // ---------------------------------------------------------------- helpers

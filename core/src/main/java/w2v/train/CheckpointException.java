@@ -1,8 +1,0 @@
-package w2v.train;
-
-/** A checkpoint that cannot be resumed from: the message is one line naming the file and the reason. */
-public final class CheckpointException extends RuntimeException {
-    public CheckpointException(String message) {
-        super(message);
-    }
-}
