@@ -140,8 +140,12 @@ def run_line(run):
     rounds = int(meta.get("rounds", "1"))
     report = meta.get("report", os.path.basename(run["path"])[:-4] + ".md")
     how = f"median of {rounds} rounds" if rounds > 1 else "one run each"
-    return (f"{meta['date']}, commit {meta['commit']}, {meta['machine']}; `{meta['command']}` ({how}; "
-            f"raw: [{report}](bench/results/e2e/{report}))")
+    # The command as it decides the figures: where the results went and the remark are not part of it.
+    command = re.sub(r" --note ('([^']|'\\'')*'|\S+)", "", meta["command"])
+    command = re.sub(r" --results \S+| --no-report", "", command)
+    note = f" Note: {meta['note']}." if meta.get("note") else ""
+    return (f"{meta['date']}, commit {meta['commit']}, {meta['machine']}; `{command}` ({how}; "
+            f"raw: [{report}](bench/results/e2e/{report})).{note}")
 
 
 def scaling_notes(cells):
