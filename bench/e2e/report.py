@@ -22,6 +22,7 @@ import os
 import re
 import statistics
 import sys
+import textwrap
 
 sys.dont_write_bytecode = True  # plot.py is imported from here: no __pycache__ in the checkout
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -38,6 +39,11 @@ REQUIRED = {"ours", "word2vec", "fasttext", "gensim"}
 # Below this, a trainer's 2 threads / 1 thread says more about the run (host, pinning, BLAS threads) than about
 # the trainers, and a ratio against it at 2 threads is flagged.
 SCALING_FLAG = 1.2
+
+
+def wrap(text, indent=""):
+    """Prose as the hand-written parts of the documents are laid out: lines of at most 115 characters."""
+    return textwrap.fill(text, 115, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False)
 
 
 def read_run(path):
@@ -183,7 +189,7 @@ def busy_note(cells):
 
 def kind_section(kind, title, run, png):
     cells = summarise(run)
-    lines = [f"### {title}", "", run_line(run), "",
+    lines = [f"### {title}", "", wrap(run_line(run)), "",
              "| trainer | threads | words/sec | vs word2vec C | vs its 1 thread | analogy % | peak RSS MB "
              "| wall s | CPU s |",
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -210,7 +216,7 @@ def kind_section(kind, title, run, png):
         if "skipped" in note or "failed" in note:
             notes.append(note.rstrip(".") + ".")
     if notes:
-        lines += [""] + [f"- {n}" for n in notes]
+        lines += [""] + [wrap(f"- {n}", "  ") for n in notes]
     lines += ["", f"![words/sec against threads, {title}]({png})", ""]
     return "\n".join(lines)
 
@@ -255,12 +261,12 @@ def readme_section(runs):
     machines = sorted({m["machine"] for m in metas.values()})
     when = "; ".join(f"{SHORT[k]} {metas[k]['date']} at {metas[k]['commit']}" for k in kinds)
     threads = sorted(set(top.values()))
-    lines += ["", f"{'/'.join(map(str, threads))} threads, whole process (start to written vectors), 1 epoch of a "
-              f"{int(metas[first]['corpus_words']):,}-word corpus; {when}; {', '.join(machines)}."]
+    lines += ["", wrap(f"{'/'.join(map(str, threads))} threads, whole process (start to written vectors), 1 epoch of a "
+                       f"{int(metas[first]['corpus_words']):,}-word corpus; {when}; {', '.join(machines)}.")]
     busy = [SHORT[k] for k in kinds if busy_note(cells[k])]
     if busy:
-        lines.append(f"Other work shared the machine during part of the {' and '.join(busy)} runs; BENCHMARKS.md "
-                     "names the runs that did not get their CPUs.")
+        lines.append(wrap(f"Other work shared the machine during part of the {' and '.join(busy)} runs; BENCHMARKS.md "
+                          "names the runs that did not get their CPUs."))
     flagged = {}
     for k in kinds:
         for t in trainers_of(cells[k]):
@@ -268,9 +274,9 @@ def readme_section(runs):
             if s and s[1] < SCALING_FLAG:
                 flagged.setdefault(LABELS.get(t, t), []).append(f"{SHORT[k]} {s[1]:.2f}x")
     if flagged:
-        lines.append("From 1 to 2 threads in these runs, " + "; ".join(
+        lines.append(wrap("From 1 to 2 threads in these runs, " + "; ".join(
             f"{name} gained only {', '.join(v)}" for name, v in flagged.items())
-            + ": a ratio against a trainer that did not scale is not the trainers' alone (BENCHMARKS.md).")
+            + ": a ratio against a trainer that did not scale is not the trainers' alone (BENCHMARKS.md)."))
     return "\n".join(lines) + "\n"
 
 
