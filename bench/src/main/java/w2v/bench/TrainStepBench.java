@@ -22,6 +22,7 @@ import w2v.sampling.UnigramTable;
 import w2v.train.BatchedSkipGram;
 import w2v.train.BinaryLogistic;
 import w2v.train.Cbow;
+import w2v.train.LookaheadCbow;
 import w2v.train.Scratch;
 import w2v.train.SkipGram;
 import w2v.train.loss.HierarchicalSoftmax;
@@ -39,6 +40,9 @@ import w2v.vocab.Vocabulary;
  *   <li>{@code skipGramHs}: the same pair with {@link HierarchicalSoftmax} (a Huffman path of ~5-17 nodes);</li>
  *   <li>{@code cbowNegative}: {@link Cbow#train} at one position of a fixed 1000-word sentence with a full
  *       window of 5 (10 context words), k=5 negatives; positions cycle along the sentence.</li>
+ *   <li>{@code cbowSentence} and {@code cbowSentenceLookahead}: a whole 1000-word sentence, windows shrunk at
+ *       random as in training, by {@link Cbow} one position at a time and by {@link LookaheadCbow} (the same
+ *       updates, its rows touched a word ahead); per operation, 1000 {@code cbowNegative} steps.</li>
  *   <li>{@code skipGramBatched}: {@link BatchedSkipGram#train} at one position of the same sentence and
  *       window: the 10 context words against the centre and k=5 shared negatives, which is the work of 10
  *       {@code skipGramNegative} pairs (the default skip-gram update).</li>
@@ -83,6 +87,8 @@ public class TrainStepBench {
     private NegativeSampling negative;
     private HierarchicalSoftmax hs;
     private Cbow cbow;
+    private LookaheadCbow lookahead;
+    private Scratch lookaheadScratch;
     private BatchedSkipGram batched;
     private BatchedSkipGram batchedHs;
     private int[] pairs; // centre, context, centre, context, ...
@@ -108,6 +114,8 @@ public class TrainStepBench {
         pairScratch = new SkipGram(model.input(), hs, negative).newScratch(rng, model.arena());
         cbow = new Cbow(model.input(), negative);
         cbowScratch = cbow.newScratch(rng, model.arena());
+        lookahead = new LookaheadCbow(model.input(), negative);
+        lookaheadScratch = lookahead.newScratch(new Rng(3), model.arena());
         batched = new BatchedSkipGram(model.input(), negative, WINDOW);
         batchedScratch = batched.newScratch(rng, model.arena());
         batchedHs = new BatchedSkipGram(model.input(), hs, WINDOW);
@@ -163,6 +171,16 @@ public class TrainStepBench {
     @Benchmark
     public void cbowNegative() {
         cbow.train(sentence, SENTENCE, nextPosition(), WINDOW, ALPHA_CBOW, cbowScratch);
+    }
+
+    @Benchmark
+    public void cbowSentence() {
+        cbow.trainSentence(sentence, SENTENCE, WINDOW, ALPHA_CBOW, cbowScratch);
+    }
+
+    @Benchmark
+    public void cbowSentenceLookahead() {
+        lookahead.trainSentence(sentence, SENTENCE, WINDOW, ALPHA_CBOW, lookaheadScratch);
     }
 
     @Benchmark

@@ -46,6 +46,7 @@ public final class Kernels {
             float[] c = new float[rows * rows];
             k.dot(x, 0, y, rowBytes, len);
             k.axpy(0.5f, x, 0, y, 0, len);
+            k.axpyThenAxpy(0.5f, x, 0, y, 0, scratch, 0, len);
             k.scale(0.5f, x, 0, len);
             // 7 targets: a block of 4 dots and 3 single ones; a block of 6 in the update and 1 single.
             k.dotBlock(x, offsets, rows, y, offsets, rows, len, c);

@@ -63,6 +63,31 @@ public final class PanamaKernels implements VectorKernels {
     }
 
     @Override
+    public void axpyThenAxpy(float alpha, MemorySegment x, long xOffset, MemorySegment y, long yOffset,
+                             MemorySegment h, long hOffset, int n) {
+        FloatVector va = FloatVector.broadcast(SPECIES, alpha);
+        int bound = SPECIES.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += LANES) {
+            long off = 4L * i;
+            FloatVector vx = FloatVector.fromMemorySegment(SPECIES, x, xOffset + off, ORDER);
+            FloatVector vy = FloatVector.fromMemorySegment(SPECIES, y, yOffset + off, ORDER);
+            FloatVector vh = FloatVector.fromMemorySegment(SPECIES, h, hOffset + off, ORDER);
+            vx.fma(va, vy).intoMemorySegment(y, yOffset + off, ORDER);
+            vh.fma(va, vx).intoMemorySegment(x, xOffset + off, ORDER);
+        }
+        if (i < n) {
+            VectorMask<Float> m = SPECIES.indexInRange(i, n);
+            long off = 4L * i;
+            FloatVector vx = FloatVector.fromMemorySegment(SPECIES, x, xOffset + off, ORDER, m);
+            FloatVector vy = FloatVector.fromMemorySegment(SPECIES, y, yOffset + off, ORDER, m);
+            FloatVector vh = FloatVector.fromMemorySegment(SPECIES, h, hOffset + off, ORDER, m);
+            vx.fma(va, vy).intoMemorySegment(y, yOffset + off, ORDER, m);
+            vh.fma(va, vx).intoMemorySegment(x, xOffset + off, ORDER, m);
+        }
+    }
+
+    @Override
     public void scale(float s, MemorySegment x, long xOffset, int n) {
         int bound = SPECIES.loopBound(n);
         int i = 0;

@@ -26,6 +26,17 @@ public final class ScalarKernels implements VectorKernels {
     }
 
     @Override
+    public void axpyThenAxpy(float alpha, MemorySegment x, long xOffset, MemorySegment y, long yOffset,
+                             MemorySegment h, long hOffset, int n) {
+        for (int i = 0; i < n; i++) {
+            long xi = xOffset + 4L * i, yi = yOffset + 4L * i;
+            float old = x.get(F, xi);
+            y.set(F, yi, y.get(F, yi) + alpha * old);
+            x.set(F, xi, old + alpha * h.get(F, hOffset + 4L * i));
+        }
+    }
+
+    @Override
     public void scale(float s, MemorySegment x, long xOffset, int n) {
         for (int i = 0; i < n; i++) {
             long xi = xOffset + 4L * i;

@@ -25,6 +25,14 @@ public interface VectorKernels {
     /** y[i] += alpha * x[i] for i in [0, n). */
     void axpy(float alpha, MemorySegment x, long xOffset, MemorySegment y, long yOffset, int n);
 
+    /**
+     * {@code y[i] += alpha * x[i]}, then {@code x[i] += alpha * h[i]}, for i in [0, n): the two axpys of a
+     * one-pair update (the hidden vector's gradient gains alpha o, then o gains alpha h) in one pass over x, with
+     * the bits of {@code axpy(alpha, x, y)} followed by {@code axpy(alpha, h, x)}. x must not overlap y or h.
+     */
+    void axpyThenAxpy(float alpha, MemorySegment x, long xOffset, MemorySegment y, long yOffset, MemorySegment h,
+                      long hOffset, int n);
+
     /** x[i] *= s for i in [0, n). */
     void scale(float s, MemorySegment x, long xOffset, int n);
 

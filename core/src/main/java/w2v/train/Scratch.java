@@ -30,6 +30,8 @@ public final class Scratch {
     final MemorySegment partialSums; // one row per context word for the kernel's partial sums
     final long[] partialSumRows;
 
+    LookaheadCbow.SentencePlan plan; // LookaheadCbow only: the sentence's draws
+
     /**
      * @param stride floats per row, as the model's tables have them
      * @param maxTargets the most targets a loss lists for one word

@@ -222,10 +222,7 @@ final class Worker implements Runnable {
     }
 
     private void trainSentence(int length) {
-        for (int pos = 0; pos < length; pos++) {
-            int shrunk = window - rng.nextInt(window);
-            architecture.train(sentence, length, pos, shrunk, alpha, scratch);
-        }
+        architecture.trainSentence(sentence, length, window, alpha, scratch);
     }
 
     /**

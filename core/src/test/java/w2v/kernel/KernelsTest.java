@@ -76,6 +76,34 @@ class KernelsTest {
         }
     }
 
+    /** The fused pass must give each implementation's own two axpys bit for bit, and write nothing else. */
+    @ParameterizedTest
+    @MethodSource("lengths")
+    void axpyThenAxpyIsTheTwoAxpysBitForBit(int n) {
+        try (Arena arena = Arena.ofConfined()) {
+            Random r = new Random(7L * n + 1);
+            MemorySegment h = random(arena, n + 8, r);
+            MemorySegment x1 = random(arena, n + 8, r);
+            MemorySegment y1 = random(arena, n + 8, r);
+            float alpha = r.nextFloat() * 2 - 1;
+            for (VectorKernels k : new VectorKernels[] {SCALAR, SIMD}) {
+                MemorySegment x2 = arena.allocate(x1.byteSize(), 64).copyFrom(x1);
+                MemorySegment y2 = arena.allocate(y1.byteSize(), 64).copyFrom(y1);
+                MemorySegment x3 = arena.allocate(x1.byteSize(), 64).copyFrom(x1);
+                MemorySegment y3 = arena.allocate(y1.byteSize(), 64).copyFrom(y1);
+                k.axpy(alpha, x2, 4, y2, 8, n);
+                k.axpy(alpha, h, 12, x2, 4, n);
+                k.axpyThenAxpy(alpha, x3, 4, y3, 8, h, 12, n);
+                String what = k.name() + " n=" + n;
+                assertEquals(-1L, y2.mismatch(y3), what + ": y");
+                assertEquals(-1L, x2.mismatch(x3), what + ": x");
+                assertEquals(-1L, x1.asSlice(0, 4).mismatch(x3.asSlice(0, 4)), what + ": x before the range");
+                assertEquals(-1L, x1.asSlice(4 + 4L * n).mismatch(x3.asSlice(4 + 4L * n)), what + ": x after");
+                assertEquals(-1L, y1.asSlice(8 + 4L * n).mismatch(y3.asSlice(8 + 4L * n)), what + ": y after");
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("lengths")
     void scaleMatchesScalar(int n) {
