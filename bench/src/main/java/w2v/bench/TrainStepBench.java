@@ -114,7 +114,7 @@ public class TrainStepBench {
         pairScratch = new SkipGram(model.input(), hs, negative).newScratch(rng, model.arena());
         cbow = new Cbow(model.input(), negative);
         cbowScratch = cbow.newScratch(rng, model.arena());
-        lookahead = new LookaheadCbow(model.input(), negative);
+        lookahead = new LookaheadCbow(new Cbow(model.input(), negative), model.input(), negative);
         lookaheadScratch = lookahead.newScratch(new Rng(3), model.arena());
         batched = new BatchedSkipGram(model.input(), negative, WINDOW);
         batchedScratch = batched.newScratch(rng, model.arena());

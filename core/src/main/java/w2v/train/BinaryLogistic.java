@@ -27,7 +27,8 @@ public final class BinaryLogistic {
         long[] rows = s.drawnRows;
         float[] labels = s.drawnLabels;
         int stride = s.stride;
-        int n = loss.targets(word, rows, labels, s.rng);
+        // Drawn beforehand when the architecture looks ahead (LookaheadCbow), in the order drawn here.
+        int n = s.drawn == null ? loss.targets(word, rows, labels, s.rng) : s.drawn.replay(rows, labels);
         boolean skipZeros = loss.skipsZeroSteps();
         for (int j = 0; j < n; j++) {
             long o = rows[j];
@@ -35,8 +36,7 @@ public final class BinaryLogistic {
             if (skipZeros && g == 0) {
                 continue;
             }
-            K.axpy(g, out, o, s.grad, 0, stride);
-            K.axpy(g, hidden, hiddenOffset, out, o, stride);
+            K.axpyThenAxpy(g, out, o, s.grad, 0, hidden, hiddenOffset, stride); // the gradient from the old o
         }
     }
 }

@@ -30,7 +30,8 @@ public final class Scratch {
     final MemorySegment partialSums; // one row per context word for the kernel's partial sums
     final long[] partialSumRows;
 
-    LookaheadCbow.SentencePlan plan; // LookaheadCbow only: the sentence's draws
+    LookaheadCbow.DrawnTargets plan; // LookaheadCbow only: a sentence's draws
+    LookaheadCbow.DrawnTargets drawn; // the plan while it is being trained, else null: BinaryLogistic draws
 
     /**
      * @param stride floats per row, as the model's tables have them

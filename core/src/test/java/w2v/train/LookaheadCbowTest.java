@@ -59,7 +59,9 @@ class LookaheadCbowTest {
         perWordModel = model(dim);
         lookaheadModel = model(dim);
         Architecture perWord = new Cbow(perWordModel.input(), losses(perWordModel, hs));
-        Architecture lookahead = new LookaheadCbow(lookaheadModel.input(), losses(lookaheadModel, hs));
+        Loss[] losses = losses(lookaheadModel, hs);
+        Architecture lookahead = new LookaheadCbow(new Cbow(lookaheadModel.input(), losses), lookaheadModel.input(),
+                losses);
         Scratch a = perWord.newScratch(new Rng(11), arena);
         Scratch b = lookahead.newScratch(new Rng(11), arena);
         Random words = new Random(dim);
