@@ -369,8 +369,8 @@ public final class Trainer {
 
     private Architecture architecture(Model model, Loss[] losses) {
         if (config.cbow()) {
-            Cbow cbow = new Cbow(model.input(), losses);
-            return Boolean.getBoolean("w2v.perWordCbow") ? cbow : new LookaheadCbow(cbow, model.input(), losses);
+            // The same updates as Cbow bit for bit, whatever -batch says; only faster.
+            return new LookaheadCbow(new Cbow(model.input(), losses), model.input(), losses);
         }
         if (config.batched()) {
             if (losses.length != 1) { // validate() allows -batch 1 with one loss only
