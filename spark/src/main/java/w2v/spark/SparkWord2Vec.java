@@ -25,7 +25,7 @@ import w2v.vocab.Vocabulary;
  * {@code w2v train} orders it; the corpus is cut into {@code -partitions} replicas, each trained by core's
  * Hogwild trainer on a full copy of the model; every {@code -sync-words} words of the whole cluster (a round) the
  * replicas' deltas are summed by Spark's treeReduce, the driver adds them to the model (each row's sum divided by
- * the replicas that changed it) and broadcasts it for the next round.
+ * the square root of the number of replicas that changed it, {@link ModelState#addDeltas}) and broadcasts it for the next round.
  * The learning rate follows the cluster's word count.
  *
  * <pre>{@code
@@ -115,8 +115,8 @@ public final class SparkWord2Vec {
                             + " of " + p + " partitions' results arrived");
                 }
                 // One replica replaces the model exactly, so that one partition trains as a single process does,
-                // bit for bit; several add their deltas, each row's averaged over the replicas that changed it.
-                model = p == 1 ? sum.modelSum : Boolean.getBoolean("w2v.avg") ? model.addDeltas(sum.modelSum) : model.add(sum.modelSum);
+                // bit for bit; several add their deltas, each row's scaled by the replicas that changed it.
+                model = p == 1 ? sum.modelSum : model.addDeltas(sum.modelSum);
                 for (Map.Entry<Integer, ThreadState[]> e : sum.states.entrySet()) {
                     states[e.getKey()] = e.getValue();
                 }

@@ -100,7 +100,7 @@ class SparkWord2VecTest {
     @ValueSource(ints = {2, 4})
     void partitionsRecoverThePlantedStructure(int partitions) throws Exception {
         SparkWord2VecModel m = SparkWord2Vec.train(lines(),
-                SparkOptions.defaults().config(config(1, 3)).partitions(partitions).syncWords(partitions == 4 ? 25_000 : 100_000));
+                SparkOptions.defaults().config(config(1, 3)).partitions(partitions).syncWords(50_000));
         assertEquals(vocab.totalCount() * 3, m.wordsTrained());
         try (WordVectors v = m.toWordVectors()) {
             double accuracy = accuracy(v);
