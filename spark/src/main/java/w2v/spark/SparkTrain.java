@@ -41,9 +41,10 @@ public final class SparkTrain {
             SparkWord2VecModel m = SparkWord2Vec.train(spark.read().textFile(p.train), p.options);
             m.save(p.output, p.binary);
             System.err.printf(Locale.ROOT, "w2v spark: %d words x %d dims to %s; %,d words trained in %.1f s"
-                            + " (%,.0f words/sec), %d rounds of %.1f MB per replica%n", m.words().size(),
-                    m.dimensions(), p.output, m.wordsTrained(), m.seconds(), m.wordsTrained() / m.seconds(),
-                    m.rounds(), m.syncBytes() / 1048576.0);
+                            + " (%,.0f words/sec; vocabulary %.1f s, training %.1f s), %d rounds of %.1f MB per"
+                            + " replica%n", m.words().size(), m.dimensions(), p.output, m.wordsTrained(), m.seconds(),
+                    m.wordsTrained() / m.seconds(), m.timings().vocabulary(), m.timings().training(), m.rounds(),
+                    m.syncBytes() / 1048576.0);
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("w2v spark: " + e.getMessage());
             spark.stop();

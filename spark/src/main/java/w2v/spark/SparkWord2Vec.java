@@ -78,6 +78,7 @@ public final class SparkWord2Vec {
                 : lines.getNumPartitions() > p ? lines.coalesce(p) : lines.repartition(p);
         JavaRDD<Block> blocks = parts.mapPartitions(it -> Block.encode(it, context(bcVocab, options.config()).vocab))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        double vocabularySeconds = (System.nanoTime() - t0) / 1e9;
         long[] partitionWords = new long[p];
         for (var e : blocks.mapPartitionsWithIndex((i, it) -> {
             long n = 0;
@@ -88,6 +89,7 @@ public final class SparkWord2Vec {
         }, true).collect()) {
             partitionWords[(int) e[0]] = e[1];
         }
+        long tTrain = System.nanoTime();
         long epochWords = vocab.totalCount();
         int roundsPerEpoch = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (epochWords + options.syncWords() - 1)
                 / options.syncWords()));
@@ -104,12 +106,14 @@ public final class SparkWord2Vec {
         long published = 0;
         long read = 0;
         long round = 0;
+        long syncNanos = 0; // the driver's share of a sync: applying the deltas (the transfers overlap the tasks)
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
             for (int r = 0; r < roundsPerEpoch; r++, round++) {
                 Broadcast<ModelState> bcModel = jsc.broadcast(model);
                 RoundTask task = new RoundTask(bcVocab, bcModel, options, round, r, roundsPerEpoch, partitionWords,
                         states, published, p);
                 RoundResult sum = blocks.mapPartitionsWithIndex(task, true).treeReduce(RoundResult::merge);
+                long tSync = System.nanoTime();
                 if (sum.round != round || sum.partitions.cardinality() != p) {
                     throw new IllegalStateException("round " + round + ": " + sum.partitions.cardinality()
                             + " of " + p + " partitions' results arrived");
@@ -123,13 +127,15 @@ public final class SparkWord2Vec {
                 published += sum.wordsPublished;
                 read += sum.wordsRead;
                 bcModel.destroy();
+                syncNanos += System.nanoTime() - tSync;
             }
         }
         blocks.unpersist(false);
         bcVocab.destroy();
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
         return new SparkWord2VecModel(spark, vocabData.words(), vocabData.counts(), config.dim(), model.input, read,
-                round, seconds, model.bytes());
+                round, new SparkWord2VecModel.Timings((t1 - t0) / 1e9, vocabularySeconds, (t1 - tTrain) / 1e9,
+                syncNanos / 1e9), model.bytes());
     }
 
     /** What an executor builds once per run from the broadcast vocabulary: the index and the trainer's tables. */

@@ -35,11 +35,11 @@ public final class SparkWord2VecModel {
     private final float[] vectors;
     private final long wordsTrained;
     private final long rounds;
-    private final double seconds;
+    private final Timings timings;
     private final long modelBytes;
 
     SparkWord2VecModel(SparkSession spark, String[] words, long[] counts, int dim, float[] vectors, long wordsTrained,
-                       long rounds, double seconds, long modelBytes) {
+                       long rounds, Timings timings, long modelBytes) {
         this.spark = spark;
         this.words = words;
         this.counts = counts;
@@ -47,7 +47,7 @@ public final class SparkWord2VecModel {
         this.vectors = vectors;
         this.wordsTrained = wordsTrained;
         this.rounds = rounds;
-        this.seconds = seconds;
+        this.timings = timings;
         this.modelBytes = modelBytes;
     }
 
@@ -80,9 +80,20 @@ public final class SparkWord2VecModel {
         return rounds;
     }
 
-    /** From the vocabulary's count to the last average, on the driver. */
+    /**
+     * Where the driver's time went, in seconds: all of it (vocabulary to last sync), counting the vocabulary,
+     * training (encoding the partitions, the rounds and their syncs), and the driver's work on the syncs.
+     */
+    public record Timings(double total, double vocabulary, double training, double applyingDeltas) {
+    }
+
+    public Timings timings() {
+        return timings;
+    }
+
+    /** From the vocabulary's count to the last sync, on the driver. */
     public double seconds() {
-        return seconds;
+        return timings.total();
     }
 
     /** The model one replica sends back each round (and the driver broadcasts): every table, 4 bytes a value. */
