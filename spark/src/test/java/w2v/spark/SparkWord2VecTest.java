@@ -143,9 +143,28 @@ class SparkWord2VecTest {
             assertEquals(m.words(), v.words());
             assertArrayEquals(m.vector(5), v.vector(m.words().get(5)));
         }
+        Path txt = dir.resolve("out/vectors.txt");
+        m.save(txt.toString(), false);
         try (var files = Files.list(bin.getParent())) {
-            assertEquals(List.of("vectors.bin"), files.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("vectors.bin", "vectors.txt"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
         }
+        assertEquals(m.words().size() + " " + m.words().get(5) + " " + m.words().size() + " "
+                + String.format(java.util.Locale.ROOT, "%.6f", m.vector(5)[0]), gensim(bin, txt));
+    }
+
+    /** Loads both files with gensim (bin/test installs it; its absence fails, as in core's format tests). */
+    private static String gensim(Path bin, Path txt) throws Exception {
+        String python = System.getenv().getOrDefault("W2V_PYTHON", "/usr/bin/python3");
+        String script = "import sys\nfrom gensim.models import KeyedVectors as K\n"
+                + "b = K.load_word2vec_format(sys.argv[1], binary=True)\n"
+                + "t = K.load_word2vec_format(sys.argv[2], binary=False)\n"
+                + "print(len(b.index_to_key), b.index_to_key[5], len(t.index_to_key), '%.6f' % float(b[b.index_to_key[5]][0]))";
+        Process p = new ProcessBuilder(python, "-c", script, bin.toString(), txt.toString()).redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        assertEquals(0, p.waitFor(), "gensim could not load the files (apt-get install python3-gensim): " + out);
+        return out;
     }
 
     private static double accuracy(WordVectors v) throws Exception {
