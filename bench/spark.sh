@@ -5,7 +5,8 @@
 # Whole-program words/sec (Spark's start included); analogy accuracy as bench/seeds.sh measures it (gensim's
 # evaluate_word_analogies, restrict_vocab 30000, MLlib's vectors sorted by corpus frequency first).
 # Usage: bench/spark.sh [CORPUS] [EPOCHS] [PARTITIONS]
-#   defaults: /tmp/w2v-bench/corpus/corpus-clean.txt, 5 epochs, 2 partitions; MASTER (default local[2]).
+#   defaults: /tmp/w2v-bench/corpus/corpus-clean.txt, 5 epochs, 2 partitions; MASTER (default local[2]);
+#   ours: SYNC_WORDS (-sync-words, default 2000000), THREADS (-threads per task, default 1).
 # Ends with: spark: ours <words/sec> <analogy %> mllib <words/sec> <analogy %>
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,6 +16,8 @@ CORPUS="${1:-/tmp/w2v-bench/corpus/corpus-clean.txt}"
 EPOCHS="${2:-5}"
 PARTITIONS="${3:-2}"
 MASTER="${MASTER:-local[2]}"
+SYNC_WORDS="${SYNC_WORDS:-2000000}"
+THREADS="${THREADS:-1}"
 QUESTIONS="$here/../shared/data/eval/questions-words.txt"
 [ -f "$QUESTIONS" ] || QUESTIONS=/work/shared/data/eval/questions-words.txt
 die() { echo "bench/spark.sh: $*" >&2; exit 1; }
@@ -53,8 +56,8 @@ elapsed() { # COMMAND... -> seconds on stdout, the command's output in $WORK/log
 }
 
 s_ours=$(elapsed "${JAVA[@]}" w2v.spark.SparkTrain -train "$CORPUS" -output "$WORK/ours.bin" -binary 1 -cbow 0 \
-  -size 100 -window 5 -sample 1e-4 -negative 5 -hs 0 -min-count 5 -alpha 0.025 -iter "$EPOCHS" -threads 1 \
-  -partitions "$PARTITIONS")
+  -size 100 -window 5 -sample 1e-4 -negative 5 -hs 0 -min-count 5 -alpha 0.025 -iter "$EPOCHS" -threads "$THREADS" \
+  -partitions "$PARTITIONS" -sync-words "$SYNC_WORDS")
 grep '^w2v spark' "$WORK/log" >&2 || true
 s_mllib=$(elapsed "${JAVA[@]}" -Ddev.ludovic.netlib.blas.allowNative=false w2v.spark.MllibBaseline "$CORPUS" \
   "$WORK/mllib.txt" 100 5 5 "$PARTITIONS" "$EPOCHS" 0.025 1)

@@ -2,7 +2,6 @@ package w2v.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -82,18 +81,18 @@ final class DistributedVocabulary {
                 words.removeIf(e -> e._2.count <= limit);
             }
         }
-        Tuple2<String, Seen>[] kept = words.stream().filter(e -> e._2.count >= minCount).toArray(Tuple2[]::new);
-        Arrays.sort(kept, (a, b) -> {
+        List<Tuple2<String, Seen>> kept = new ArrayList<>(words.stream().filter(e -> e._2.count >= minCount).toList());
+        kept.sort((a, b) -> {
             int c = Long.compare(b._2.count, a._2.count);
             return c != 0 ? c : Long.compare(a._2.first, b._2.first);
         });
-        String[] w = new String[kept.length + 1];
-        long[] c = new long[kept.length + 1];
+        String[] w = new String[kept.size() + 1];
+        long[] c = new long[kept.size() + 1];
         w[0] = Vocabulary.EOS;
         c[0] = eos;
-        for (int i = 0; i < kept.length; i++) {
-            w[i + 1] = kept[i]._1;
-            c[i + 1] = kept[i]._2.count;
+        for (int i = 0; i < kept.size(); i++) {
+            w[i + 1] = kept.get(i)._1;
+            c[i + 1] = kept.get(i)._2.count;
         }
         return Vocabulary.of(w, c);
     }
