@@ -4,11 +4,13 @@ import java.lang.foreign.MemorySegment;
 import w2v.kernel.Kernels;
 import w2v.kernel.VectorKernels;
 import w2v.train.loss.Loss;
+import w2v.train.loss.PairLoss;
 
 /**
  * The one-pair update of skip-gram and CBOW under any loss (fastText's binaryLogistic): for each target row o of
  * the word, in the loss's order, with label l, the step g = loss.step(hidden . o, l, alpha); the hidden vector's
- * gradient gains g o and o gains g hidden, target after target as word2vec C applies them.
+ * gradient gains g o and o gains g hidden, target after target as word2vec C applies them. Each pair's loss,
+ * computed from the rows before its update, is summed into {@code s.lossSum}.
  */
 public final class BinaryLogistic {
 
@@ -29,14 +31,18 @@ public final class BinaryLogistic {
         int stride = s.stride;
         int n = loss.targets(word, rows, labels, s.rng);
         boolean skipZeros = loss.skipsZeroSteps();
+        double lossSum = 0;
         for (int j = 0; j < n; j++) {
             long o = rows[j];
-            float g = loss.step(K.dot(hidden, hiddenOffset, out, o, stride), labels[j], alpha);
+            float score = K.dot(hidden, hiddenOffset, out, o, stride);
+            lossSum += PairLoss.of(score, labels[j]);
+            float g = loss.step(score, labels[j], alpha);
             if (skipZeros && g == 0) {
                 continue;
             }
             K.axpy(g, out, o, s.grad, 0, stride);
             K.axpy(g, hidden, hiddenOffset, out, o, stride);
         }
+        s.lossSum += lossSum;
     }
 }

@@ -12,7 +12,9 @@ import w2v.train.loss.Loss;
  * Continuous bag of words as word2vec C implements it: the mean of the context vectors is the hidden layer,
  * the centre word the target, and every context vector receives the whole gradient (not divided by the
  * context size: that is C's behaviour, and what its default learning rate of 0.05 is tuned for). With several
- * losses the hidden vector is trained under each in turn, hierarchical softmax first as in C.
+ * losses the hidden vector is trained under each in turn, hierarchical softmax first as in C. With
+ * {@code cbowMean} (-cbow-mean 1) each context vector receives the gradient divided by the context size instead,
+ * the gradient of the mean as gensim's cbow_mean applies it.
  */
 public final class Cbow implements Architecture {
 
@@ -22,8 +24,16 @@ public final class Cbow implements Architecture {
     private final long rowBytes;
     private final int stride;
     private final Loss[] losses;
+    private final boolean cbowMean;
 
+    /** word2vec C's CBOW: every context vector receives the whole gradient. */
     public Cbow(EmbeddingTable input, Loss... losses) {
+        this(input, false, losses);
+    }
+
+    /** @param cbowMean divide the gradient by the context size before adding it to each context vector */
+    public Cbow(EmbeddingTable input, boolean cbowMean, Loss... losses) {
+        this.cbowMean = cbowMean;
         this.in = input.segment();
         this.stride = input.stride();
         this.rowBytes = (long) stride * Float.BYTES;
@@ -50,9 +60,10 @@ public final class Cbow implements Architecture {
         for (Loss loss : losses) {
             BinaryLogistic.update(loss, hidden, 0, sentence[position], alpha, s);
         }
+        float share = cbowMean ? 1f / contextSize : 1f; // -cbow-mean 1: gensim's gradient of the mean
         for (int c = from; c < end; c++) {
             if (c != position) {
-                K.axpy(1f, s.grad, 0, in, sentence[c] * rowBytes, stride);
+                K.axpy(share, s.grad, 0, in, sentence[c] * rowBytes, stride);
             }
         }
     }

@@ -63,7 +63,8 @@ public final class Trainer {
         this.config = config.validate();
         this.corpus = corpus;
         this.vocab = vocab;
-        this.progress = new TrainingProgress(config.threads(), vocab.totalCount() * config.epochs(), config.alpha());
+        this.progress = new TrainingProgress(config.threads(), config.epochs(), vocab.totalCount() * config.epochs(),
+                config.alpha());
     }
 
     /**
@@ -81,6 +82,7 @@ public final class Trainer {
         WorkerState[] states = checkpoint.workers();
         for (int i = 0; i < states.length; i++) {
             t.progress.restore(i, states[i].published());
+            t.progress.startEpoch(i, states[i].epoch());
         }
         return t;
     }
@@ -183,7 +185,7 @@ public final class Trainer {
 
     private Model freshModel() {
         Model model = new Model(vocab.size(), config.dim(), config.negative() > 0, config.hierarchicalSoftmax());
-        model.initialize(config.seed(), config.threads());
+        model.initialize(config.seed(), config.threads(), config.init());
         return model;
     }
 
@@ -200,7 +202,8 @@ public final class Trainer {
         UnigramTable unigram = config.negative() > 0 ? new UnigramTable(vocab) : null;
         Architecture architecture = architecture(model, losses(model, unigram));
         Subsampler subsampler = new Subsampler(vocab, config.sample());
-        LearningRate schedule = new LearningRate(config.alpha(), vocab.totalCount() * (long) config.epochs());
+        LearningRate schedule = new LearningRate(config.alpha(), config.minAlpha(),
+                vocab.totalCount() * (long) config.epochs());
         memory = memoryReport(model, unigram);
         Job job = new Job(corpus, chunks, vocab, subsampler, architecture, model.input(), schedule, progress,
                 config.epochs(), config.window());
@@ -369,7 +372,7 @@ public final class Trainer {
 
     private Architecture architecture(Model model, Loss[] losses) {
         if (config.cbow()) {
-            return new Cbow(model.input(), losses);
+            return new Cbow(model.input(), config.cbowMean(), losses);
         }
         if (config.batched()) {
             if (losses.length != 1) { // validate() allows -batch 1 with one loss only
