@@ -26,6 +26,9 @@ import w2v.train.Trainer;
 import w2v.train.TrainingJob;
 import w2v.train.checkpoint.Checkpoint;
 import w2v.train.checkpoint.CheckpointFile;
+import w2v.train.config.Initialization;
+import w2v.train.config.Preset;
+import w2v.train.config.QualityOptions;
 import w2v.train.config.TrainingConfig;
 import w2v.vocab.Vocabulary;
 import w2v.vocab.VocabularyBuilder;
@@ -89,6 +92,15 @@ final class TrainCommand implements Command {
     @Option(name = "-batch", metaVar = "0|1", usage = "skip-gram with one loss: update each window as one "
             + "matrix product (HogBatch; default 1 with negative sampling, 0 with -hs 1)")
     Integer batch;
+    @Option(name = "-min-alpha", metaVar = "X", usage = "the learning rate decays linearly from -alpha to X over "
+            + "the run, as gensim's min_alpha (default: word2vec C's decay to 0, floored at -alpha x 1e-4)")
+    Float minAlpha;
+    @Option(name = "-cbow-mean", metaVar = "0|1", usage = "CBOW: divide the context gradient by the context size "
+            + "before adding it to each context word, as gensim's cbow_mean (default 0: C adds the whole gradient)")
+    int cbowMean = 0;
+    @Option(name = "-init", metaVar = "c|gensim", usage = "input vectors start uniform in [-0.5/size, 0.5/size) "
+            + "(c, the default) or in [-1/size, 1/size) (gensim)")
+    String init = Initialization.C.flag();
     @Option(name = "-discard-on-interrupt", usage = "on SIGINT/SIGTERM write nothing (default: write the vectors "
             + "trained so far)")
     boolean discardOnInterrupt;
@@ -108,6 +120,16 @@ final class TrainCommand implements Command {
     Path resume;
     @Option(name = "--help", aliases = "-help", help = true, usage = "show this help")
     boolean help;
+
+    /** Sets the options of the preset; flags after it override them (args4j sets fields in command-line order). */
+    @Option(name = "-preset", metaVar = "NAME", usage = "accurate: the options above that measured more "
+            + "accurate than C's behaviour (README lists them); flags after it override it")
+    void preset(String name) {
+        QualityOptions o = Preset.of(name).options();
+        minAlpha = o.minAlpha();
+        cbowMean = o.cbowMean() ? 1 : 0;
+        init = o.init().flag();
+    }
 
     private volatile boolean lastCheckpointFailed; // the newest checkpoint attempt failed: do not offer -resume
     private boolean vocabularySaved; // -save-vocab is written: a later failure has not written "nothing"
@@ -156,6 +178,9 @@ final class TrainCommand implements Command {
         CmdLineParser parser = new CmdLineParser(this, ParserProperties.defaults().withUsageWidth(100));
         try {
             parser.parseArgument(args);
+        } catch (IllegalArgumentException e) { // a bad -preset NAME
+            err.println("w2v train: " + e.getMessage());
+            return 2;
         } catch (CmdLineException e) {
             // "-train shards/*" expands to several names after one flag
             String hint = e.getMessage().startsWith("No argument is allowed") && !train.isEmpty()
@@ -190,8 +215,11 @@ final class TrainCommand implements Command {
             check(batch == null || batch == 0 || batch == 1, "-batch must be 0 or 1 (got " + batch + ")");
             boolean batched = batch != null
                     ? batch == 1 : TrainingConfig.batchedByDefault(cbow == 1, hs == 1, negative);
+            check(cbowMean == 0 || cbowMean == 1, "-cbow-mean must be 0 or 1 (got " + cbowMean + ")");
+            QualityOptions quality = new QualityOptions(minAlpha != null ? minAlpha : TrainingConfig.C_SCHEDULE,
+                    cbowMean == 1, Initialization.of(init));
             config = new TrainingConfig(size, window, sample, hs == 1, negative, threads, iter, minCount, a,
-                    cbow == 1, seed, batched).validate();
+                    cbow == 1, seed, batched).with(quality).validate();
         } catch (IllegalArgumentException e) {
             err.println("w2v train: " + e.getMessage());
             return 2;
