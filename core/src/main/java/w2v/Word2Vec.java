@@ -444,9 +444,9 @@ public final class Word2Vec {
         }
 
         /**
-         * {@code -cbow-mean}: with CBOW, divide the gradient of the context mean by the context size before adding
-         * it to each context vector, as gensim's cbow_mean does (default false: word2vec C adds the whole gradient
-         * to each, which its CBOW learning rate of 0.05 is tuned for).
+         * {@code -cbow-mean}: with CBOW, true (the default) takes the mean of the context vectors and adds the whole
+         * gradient to each, as word2vec C and gensim (cbow_mean=1) do; false takes their sum and adds the gradient
+         * divided by the context size to each, as gensim's cbow_mean=0.
          */
         public Builder cbowMean(boolean on) {
             quality = new QualityOptions(quality.minAlpha(), on, quality.init());

@@ -95,9 +95,10 @@ final class TrainCommand implements Command {
     @Option(name = "-min-alpha", metaVar = "X", usage = "the learning rate decays linearly from -alpha to X over "
             + "the run, as gensim's min_alpha (default: word2vec C's decay to 0, floored at -alpha x 1e-4)")
     Float minAlpha;
-    @Option(name = "-cbow-mean", metaVar = "0|1", usage = "CBOW: divide the context gradient by the context size "
-            + "before adding it to each context word, as gensim's cbow_mean (default 0: C adds the whole gradient)")
-    int cbowMean = 0;
+    @Option(name = "-cbow-mean", metaVar = "0|1", usage = "CBOW: the mean of the context, each context word taking "
+            + "the whole gradient (1, the default: C's and gensim's rule); 0: the sum, each taking the gradient divided "
+            + "by the context size (gensim's cbow_mean=0)")
+    int cbowMean = 1;
     @Option(name = "-init", metaVar = "c|gensim", usage = "input vectors start uniform in [-0.5/size, 0.5/size) "
             + "(c, the default) or in [-1/size, 1/size) (gensim)")
     String init = Initialization.C.flag();

@@ -56,7 +56,7 @@ class CheckpointTest {
             case 0 -> new TrainingConfig(24, 4, 1e-3, false, 3, threads, 3, 2, 0.025f, false, 77, true);
             case 1 -> new TrainingConfig(24, 4, 1e-3, true, 3, threads, 3, 2, 0.025f, false, 77, false);
             default -> new TrainingConfig(24, 4, 1e-3, true, 3, threads, 3, 2, 0.05f, true, 77, false)
-                    .with(new QualityOptions(0.002f, true, Initialization.GENSIM));
+                    .with(new QualityOptions(0.002f, false, Initialization.GENSIM));
         };
     }
 
@@ -357,10 +357,10 @@ class CheckpointTest {
             TrainingConfig otherSeed = new TrainingConfig(24, 4, 1e-3, false, 3, 1, 3, 2, 0.025f, false, 5, true);
             assertNull(ck.settings().mismatch(otherSeed, now), "the seed no longer matters");
             assertEquals("it was made with -min-alpha (C's schedule), this run has -min-alpha 1.0E-4",
-                    ck.settings().mismatch(c.with(new QualityOptions(1e-4f, false, Initialization.C)), now));
-            assertEquals("it was made with -cbow-mean 0, this run has -cbow-mean 1",
-                    ck.settings().mismatch(c.with(new QualityOptions(Float.NaN, true, Initialization.C)), now));
-            assertNull(ck.settings().mismatch(c.with(new QualityOptions(Float.NaN, false, Initialization.GENSIM)),
+                    ck.settings().mismatch(c.with(new QualityOptions(1e-4f, true, Initialization.C)), now));
+            assertEquals("it was made with -cbow-mean 1, this run has -cbow-mean 0",
+                    ck.settings().mismatch(c.with(new QualityOptions(Float.NaN, false, Initialization.C)), now));
+            assertNull(ck.settings().mismatch(c.with(new QualityOptions(Float.NaN, true, Initialization.GENSIM)),
                     now), "the initialisation no longer matters");
             String changed = ck.settings().mismatch(c, new CorpusStamp(now.size() + 1, now.headChecksum()));
             assertTrue(changed.startsWith("the training file changed since the checkpoint"), changed);

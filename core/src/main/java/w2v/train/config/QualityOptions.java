@@ -5,11 +5,11 @@ package w2v.train.config;
  * that set several at once.
  *
  * @param minAlpha -min-alpha, or {@link TrainingConfig#C_SCHEDULE}
- * @param cbowMean -cbow-mean 1
+ * @param cbowMean -cbow-mean (1, C's rule, unless set to 0)
  * @param init -init
  */
 public record QualityOptions(float minAlpha, boolean cbowMean, Initialization init) {
 
     /** word2vec C's behaviour. */
-    public static final QualityOptions C = new QualityOptions(TrainingConfig.C_SCHEDULE, false, Initialization.C);
+    public static final QualityOptions C = new QualityOptions(TrainingConfig.C_SCHEDULE, true, Initialization.C);
 }

@@ -18,8 +18,9 @@ package w2v.train.config;
  * @param batched -batch 1: skip-gram updates each window as one matrix product ({@code BatchedSkipGram})
  * @param minAlpha -min-alpha: the learning rate decays linearly from alpha to this over the run (gensim's
  *     min_alpha); {@link #C_SCHEDULE} (NaN) keeps word2vec C's decay to 0, floored at alpha x 1e-4
- * @param cbowMean -cbow-mean 1: CBOW divides the context gradient by the context size before adding it to each
- *     context row, as gensim's cbow_mean does (C adds the whole gradient)
+ * @param cbowMean -cbow-mean 1 (the default): CBOW's hidden layer is the mean of the context and each context row
+ *     receives the whole gradient, as in word2vec C and gensim's default; 0 (gensim's cbow_mean=0): the sum, and
+ *     each context row receives the gradient divided by the context size
  * @param init -init: how the input vectors start
  */
 public record TrainingConfig(int dim, int window, double sample, boolean hierarchicalSoftmax, int negative,
@@ -34,7 +35,7 @@ public record TrainingConfig(int dim, int window, double sample, boolean hierarc
                           int threads, int epochs, long minCount, float alpha, boolean cbow, long seed,
                           boolean batched) {
         this(dim, window, sample, hierarchicalSoftmax, negative, threads, epochs, minCount, alpha, cbow, seed,
-                batched, C_SCHEDULE, false, Initialization.C);
+                batched, C_SCHEDULE, true, Initialization.C);
     }
 
     /** This configuration with the quality options set to {@code o}'s. */
