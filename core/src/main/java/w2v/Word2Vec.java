@@ -170,7 +170,7 @@ public final class Word2Vec {
         public void training(Trainer trainer) {
             running = trainer;
             lastProgress = trainer.progress();
-            lossReported = null;
+            lossReported = trainer.progress().lossTotals();
             lastIntervalLoss = Double.NaN;
             if (stopRequested) {
                 trainer.requestStop();
@@ -296,10 +296,10 @@ public final class Word2Vec {
     /** The mean loss per word of the interval since the previous call; the last known one if no word was trained. */
     private double intervalLoss(TrainingProgress p) {
         TrainingProgress.LossTotals now = p.lossTotals();
-        double m = lossReported == null ? Double.NaN : now.meanSince(lossReported);
-        if (!Double.isNaN(m) || lossReported == null) {
+        double m = now.meanSince(lossReported);
+        if (!Double.isNaN(m)) {
             lossReported = now;
-            lastIntervalLoss = Double.isNaN(m) ? lastIntervalLoss : m;
+            lastIntervalLoss = m;
         }
         return lastIntervalLoss;
     }
@@ -336,7 +336,8 @@ public final class Word2Vec {
         private boolean cbow = true;
         private long seed = 1;
         private Boolean batched;
-        private QualityOptions quality = QualityOptions.C;
+        private QualityOptions quality = QualityOptions.C; // its minAlpha unless minAlphaPreset is set
+        private Preset minAlphaPreset; // a preset's -min-alpha, a fraction of alpha, until minAlpha is called
         private long maxVocab;
         private Path readVocabulary;
         private Path saveVocabulary;
@@ -439,6 +440,7 @@ public final class Word2Vec {
          * Must be in [0, alpha].
          */
         public Builder minAlpha(float minAlpha) {
+            minAlphaPreset = null;
             quality = new QualityOptions(minAlpha, quality.cbowMean(), quality.init());
             return this;
         }
@@ -463,11 +465,12 @@ public final class Word2Vec {
         }
 
         /**
-         * {@code -preset}: sets {@link #minAlpha}, {@link #cbowMean} and {@link #init} to the preset's values;
-         * those methods called after it override them.
+         * {@code -preset}: sets {@link #minAlpha} (as a fraction of {@link #alpha}, whenever that is set),
+         * {@link #cbowMean} and {@link #init} to the preset's values; those methods called after it override them.
          */
         public Builder preset(Preset preset) {
-            quality = preset.options();
+            minAlphaPreset = preset;
+            quality = new QualityOptions(TrainingConfig.C_SCHEDULE, preset.cbowMean(), preset.init());
             return this;
         }
 
@@ -568,7 +571,8 @@ public final class Word2Vec {
             boolean batch = batched != null
                     ? batched : TrainingConfig.batchedByDefault(cbow, hierarchicalSoftmax, negative);
             TrainingConfig config = new TrainingConfig(dim, window, sample, hierarchicalSoftmax, negative, threads,
-                    epochs, minCount, a, cbow, seed, batch).with(quality).validate();
+                    epochs, minCount, a, cbow, seed, batch).with(minAlphaPreset == null ? quality
+                    : new QualityOptions(minAlphaPreset.minAlpha(a), quality.cbowMean(), quality.init())).validate();
             return new Word2Vec(this, config);
         }
     }

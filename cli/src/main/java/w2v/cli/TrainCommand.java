@@ -92,9 +92,6 @@ final class TrainCommand implements Command {
     @Option(name = "-batch", metaVar = "0|1", usage = "skip-gram with one loss: update each window as one "
             + "matrix product (HogBatch; default 1 with negative sampling, 0 with -hs 1)")
     Integer batch;
-    @Option(name = "-min-alpha", metaVar = "X", usage = "the learning rate decays linearly from -alpha to X over "
-            + "the run, as gensim's min_alpha (default: word2vec C's decay to 0, floored at -alpha x 1e-4)")
-    Float minAlpha;
     @Option(name = "-cbow-mean", metaVar = "0|1", usage = "CBOW: the mean of the context, each context word taking "
             + "the whole gradient (1, the default: C's and gensim's rule); 0: the sum, each taking the gradient divided "
             + "by the context size (gensim's cbow_mean=0)")
@@ -122,14 +119,25 @@ final class TrainCommand implements Command {
     @Option(name = "--help", aliases = "-help", help = true, usage = "show this help")
     boolean help;
 
-    /** Sets the options of the preset; flags after it override them (args4j sets fields in command-line order). */
-    @Option(name = "-preset", metaVar = "NAME", usage = "accurate: the options above that measured more "
-            + "accurate than C's behaviour (README lists them); flags after it override it")
+    private Float minAlpha; // -min-alpha as given
+    private Preset minAlphaPreset; // set by -preset when no -min-alpha follows it: a fraction of -alpha
+
+    @Option(name = "-min-alpha", metaVar = "X", usage = "the learning rate decays linearly from -alpha to X over "
+            + "the run, as gensim's min_alpha (default: word2vec C's decay to 0, floored at -alpha x 1e-4)")
+    void minAlpha(float x) {
+        minAlpha = x;
+        minAlphaPreset = null;
+    }
+
+    /** Sets the options of the preset; flags after it override them (args4j calls these in command-line order). */
+    @Option(name = "-preset", metaVar = "NAME", usage = "accurate: -min-alpha of half -alpha (README lists what it "
+            + "sets and why); flags after it override it")
     void preset(String name) {
-        QualityOptions o = Preset.of(name).options();
-        minAlpha = o.minAlpha();
-        cbowMean = o.cbowMean() ? 1 : 0;
-        init = o.init().flag();
+        Preset p = Preset.of(name);
+        minAlpha = null;
+        minAlphaPreset = p;
+        cbowMean = p.cbowMean() ? 1 : 0;
+        init = p.init().flag();
     }
 
     private volatile boolean lastCheckpointFailed; // the newest checkpoint attempt failed: do not offer -resume
@@ -217,8 +225,9 @@ final class TrainCommand implements Command {
             boolean batched = batch != null
                     ? batch == 1 : TrainingConfig.batchedByDefault(cbow == 1, hs == 1, negative);
             check(cbowMean == 0 || cbowMean == 1, "-cbow-mean must be 0 or 1 (got " + cbowMean + ")");
-            QualityOptions quality = new QualityOptions(minAlpha != null ? minAlpha : TrainingConfig.C_SCHEDULE,
-                    cbowMean == 1, Initialization.of(init));
+            float endAlpha = minAlphaPreset != null ? minAlphaPreset.minAlpha(a)
+                    : minAlpha != null ? minAlpha : TrainingConfig.C_SCHEDULE;
+            QualityOptions quality = new QualityOptions(endAlpha, cbowMean == 1, Initialization.of(init));
             config = new TrainingConfig(size, window, sample, hs == 1, negative, threads, iter, minCount, a,
                     cbow == 1, seed, batched).with(quality).validate();
         } catch (IllegalArgumentException e) {

@@ -4,21 +4,48 @@ import java.util.Locale;
 
 /**
  * A named set of the options beyond word2vec C's flags (-preset NAME). It sets those options only; a flag given
- * after it overrides its value.
+ * after it overrides its value. Its -min-alpha is a fraction of -alpha, so one preset fits skip-gram's and CBOW's
+ * learning rates.
  */
 public enum Preset {
 
-    /** What measured more accurate than C's behaviour at 1 epoch over six seeds (bench/results/seeds.md). */
-    ACCURATE(new QualityOptions(1e-4f, true, Initialization.GENSIM));
+    /**
+     * What measured more accurate than C's behaviour at 1 epoch over six seeds (bench/results/seeds.md): the
+     * learning rate decays to half its start instead of to 0.
+     */
+    ACCURATE(0.5f, true, Initialization.C);
 
-    private final QualityOptions options;
+    private final float minAlphaOfAlpha;
+    private final boolean cbowMean;
+    private final Initialization init;
 
-    Preset(QualityOptions options) {
-        this.options = options;
+    Preset(float minAlphaOfAlpha, boolean cbowMean, Initialization init) {
+        this.minAlphaOfAlpha = minAlphaOfAlpha;
+        this.cbowMean = cbowMean;
+        this.init = init;
     }
 
-    public QualityOptions options() {
-        return options;
+    /** -min-alpha as a fraction of -alpha (NaN: C's schedule). */
+    public float minAlphaOfAlpha() {
+        return minAlphaOfAlpha;
+    }
+
+    /** The options for a run whose starting learning rate is {@code alpha}. */
+    public QualityOptions options(float alpha) {
+        return new QualityOptions(minAlpha(alpha), cbowMean, init);
+    }
+
+    /** -min-alpha for a run starting at {@code alpha}. */
+    public float minAlpha(float alpha) {
+        return Float.isNaN(minAlphaOfAlpha) ? TrainingConfig.C_SCHEDULE : minAlphaOfAlpha * alpha;
+    }
+
+    public boolean cbowMean() {
+        return cbowMean;
+    }
+
+    public Initialization init() {
+        return init;
     }
 
     /** The -preset flag's spelling. */
