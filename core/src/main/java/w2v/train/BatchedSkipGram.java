@@ -77,7 +77,7 @@ public final class BatchedSkipGram implements Architecture {
         // Scores and their gradient coefficients, all from the rows as they are now. A row that occurs w times
         // stands for w identical pairs: its coefficient is w times the pair's.
         K.dotBlock(in, contextRows, m, out, targetRows, n, stride, coefficients);
-        double lossSum = 0;
+        float lossSum = 0; // a window's few pairs in float, the thread's total in double
         for (int i = 0, r = 0; r < m; r++) {
             for (int j = 0; j < n; j++, i++) {
                 float weight = contextWeights[r] * targetWeights[j];

@@ -31,7 +31,7 @@ public final class BinaryLogistic {
         int stride = s.stride;
         int n = loss.targets(word, rows, labels, s.rng);
         boolean skipZeros = loss.skipsZeroSteps();
-        double lossSum = 0;
+        float lossSum = 0; // one word's few targets in float, the thread's total in double
         for (int j = 0; j < n; j++) {
             long o = rows[j];
             float score = K.dot(hidden, hiddenOffset, out, o, stride);
