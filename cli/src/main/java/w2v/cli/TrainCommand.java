@@ -130,8 +130,8 @@ final class TrainCommand implements Command {
     }
 
     /** Sets the options of the preset; flags after it override them (args4j calls these in command-line order). */
-    @Option(name = "-preset", metaVar = "NAME", usage = "accurate: -min-alpha of half -alpha (README lists what it "
-            + "sets and why); flags after it override it")
+    @Option(name = "-preset", metaVar = "NAME", usage = "accurate: -init gensim, with C's -min-alpha and -cbow-mean "
+            + "(README lists what it sets and why); flags after it override it")
     void preset(String name) {
         Preset p = Preset.of(name);
         minAlpha = null;

@@ -154,15 +154,14 @@ class LibraryTrainingTest {
         Path cliOut = dir.resolve("cli.bin");
         CliRun r = CliRun.of("train", "-train", corpus.toString(), "-output", cliOut.toString(), "-binary", "1",
                 "-size", "12", "-window", "3", "-iter", "3", "-threads", "1", "-min-count", "2", "-seed", "7",
-                "-cbow", "1", "-alpha", "0.04", "-preset", "accurate", "-init", "gensim", "-cbow-mean", "0",
+                "-cbow", "1", "-min-alpha", "0.3", "-preset", "accurate", "-cbow-mean", "0", "-alpha", "0.04", "-min-alpha", "0.02",
                 "-debug", "0");
         assertEquals(0, r.exit(), r.err());
         List<Word2Vec.Progress> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<Integer> lossesAtEpochEnds = new ArrayList<>();
         Word2Vec[] self = new Word2Vec[1];
         self[0] = Word2Vec.builder().cbow().dimensions(12).window(3).epochs(3).threads(1).minCount(2).seed(7)
-                .preset(w2v.train.config.Preset.ACCURATE).init(w2v.train.config.Initialization.GENSIM)
-                .cbowMean(false).alpha(0.04f) // after the preset: its -min-alpha follows -alpha
+                .minAlpha(0.3f).preset(w2v.train.config.Preset.ACCURATE).cbowMean(false).alpha(0.04f).minAlpha(0.02f)
                 .onProgress(reports::add)
                 .onEpochEnd((e, vectors) -> lossesAtEpochEnds.add(self[0].epochLosses().length)).build();
         Path libOut = dir.resolve("lib.bin");
@@ -176,7 +175,7 @@ class LibraryTrainingTest {
         assertTrue(last.epochLosses().stream().allMatch(l -> l > 0 && l < 20), last.toString());
         assertTrue(last.loss() > 0, "the last interval's loss: " + last);
         assertEquals(3, self[0].epochLosses().length);
-        assertEquals(0.02f, last.alpha(), 1e-9f, "the rate at the last word is half of -alpha");
+        assertEquals(0.02f, last.alpha(), 0f, "the rate at the last word is -min-alpha");
     }
 
     @Test

@@ -63,9 +63,9 @@ class TrainCommandTest {
             "-init gensim",
             "-preset accurate",
             PRESET_FLAGS,
-            "-preset accurate -init gensim",
-            PRESET_FLAGS.replace("-init c", "-init gensim"),
-            "-init gensim -min-alpha 0.001 -preset accurate", // the preset after a flag sets it
+            "-preset accurate -init c -min-alpha 0.025",
+            "-init c -min-alpha 0.025",
+            "-init c -min-alpha 0.001 -cbow-mean 0 -preset accurate", // the preset after flags sets them
         };
         byte[][] files = new byte[variants.length][];
         for (int i = 0; i < variants.length; i++) {
@@ -92,7 +92,7 @@ class TrainCommandTest {
     }
 
     /** What -preset accurate stands for, as README lists it. */
-    private static final String PRESET_FLAGS = "-min-alpha 0.025 -cbow-mean 1 -init c"; // with CBOW's -alpha 0.05
+    private static final String PRESET_FLAGS = "-cbow-mean 1 -init gensim";
 
     @ParameterizedTest(name = "{0} batches by default: {1}")
     @CsvSource({
