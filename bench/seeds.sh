@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Analogy accuracy over several random seeds, ours against word2vec C, on the shared corpus.
+# Analogy accuracy over several random seeds, ours against word2vec C (and gensim), on the shared corpus.
 #
 # Why: with two or more threads a run is not reproducible, but most of its variance is not from the threads.
 # Each worker's random stream fixes which words are subsampled, how far each window reaches and which negatives
@@ -26,7 +26,8 @@
 #   --threads N      threads for both trainers [2]
 #   --iter N         epochs for both trainers [1]
 #   --seeds LIST     comma-separated seeds [1,11,21,31,41,51]
-#   --trainers LIST  ours,word2vec [both]
+#   --trainers LIST  any of ours,word2vec,gensim [ours,word2vec]; gensim trains with corpus_file and seed=S
+#                    through bench/e2e/gensim_train.py (Debian's python3-gensim, or W2V_BENCH_PYTHON)
 #   --results FILE   markdown file the table is appended to [bench/results/seeds.md]
 #
 # Fixed settings as bench/e2e.sh: -size 100 -window 5 -sample 1e-4 -min-count 5, -negative 5 -hs 0 unless
@@ -49,6 +50,7 @@ SEEDS=1,11,21,31,41,51
 TRAINERS=ours,word2vec
 SHUFFLE=""
 RESULTS="$here/bench/results/seeds.md"
+PY="${W2V_BENCH_PYTHON:-/usr/bin/python3}"
 OURS_BIN="${W2V_BIN:-$here/bin/w2v}" # another checkout's launcher, so editing this one does not rebuild mid-run
 
 die() { echo "seeds: $*" >&2; exit 2; }
@@ -126,7 +128,10 @@ for seed in "${SEED_LIST[@]}"; do
     case "$t" in
       ours) "$OURS_BIN" train "${COMMON[@]}" "${OURS_EXTRA[@]}" -seed "$seed" -output "$out" >"$WORK/log" 2>&1 ;;
       word2vec) "$(c_binary "$seed")" "${COMMON[@]}" -output "$out" >"$WORK/log" 2>&1 ;;
-      *) die "unknown trainer '$t' (ours, word2vec)" ;;
+      gensim) "$PY" "$here/bench/e2e/gensim_train.py" "$CORPUS" "$out" --threads "$THREADS" --iter "$ITER" \
+                --sg $((1 - CBOW)) --hs "$HS" --negative "$NEG" --alpha "$ALPHA" --binary 1 --size 100 --window 5 \
+                --sample 1e-4 --min-count 5 --seed "$seed" >"$WORK/log" 2>&1 ;;
+      *) die "unknown trainer '$t' (ours, word2vec, gensim)" ;;
     esac || die "$t failed with seed $seed: $(tail -2 "$WORK/log")"
     read -r correct total < <(accuracy "$out")
     [ -n "${correct:-}" ] || die "could not evaluate $t's vectors for seed $seed"

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -22,6 +23,9 @@ import w2v.train.checkpoint.CheckpointException;
 import w2v.train.DivergedException;
 import w2v.train.Trainer;
 import w2v.train.TrainingJob;
+import w2v.train.config.Initialization;
+import w2v.train.config.Preset;
+import w2v.train.config.QualityOptions;
 import w2v.train.config.TrainingConfig;
 import w2v.train.TrainingProgress;
 import w2v.vocab.VocabularyException;
@@ -53,9 +57,13 @@ public final class Word2Vec {
      * @param alpha the current learning rate
      * @param wordsPerSecond words processed per second of training so far
      * @param elapsedSeconds seconds since training (not counting the vocabulary pass) started
+     * @param loss the mean loss per word trained since the previous report (the last known one if no word was
+     *     trained since; NaN before the first): each pair's negative log-likelihood, -log sigma(+-score), summed
+     *     over the pairs of the words trained and divided by their number
+     * @param epochLosses the mean loss per word trained of each epoch every thread has finished, in order
      */
     public record Progress(long wordsDone, long wordsTotal, float alpha, double wordsPerSecond,
-                           double elapsedSeconds) {
+                           double elapsedSeconds, double loss, List<Double> epochLosses) {
 
         /** The part of the run done, from 0 to 1. */
         public double fraction() {
@@ -78,6 +86,9 @@ public final class Word2Vec {
     private volatile boolean stopRequested;
     private Thread reporter;
     private TrainingProgress reported;
+    private volatile TrainingProgress lastProgress;
+    private TrainingProgress.LossTotals lossReported; // the reporter thread's, then train()'s after joining it
+    private double lastIntervalLoss = Double.NaN;
 
     private Word2Vec(Builder b, TrainingConfig config) {
         this.config = config;
@@ -158,6 +169,9 @@ public final class Word2Vec {
         @Override
         public void training(Trainer trainer) {
             running = trainer;
+            lastProgress = trainer.progress();
+            lossReported = trainer.progress().lossTotals();
+            lastIntervalLoss = Double.NaN;
             if (stopRequested) {
                 trainer.requestStop();
             }
@@ -279,8 +293,30 @@ public final class Word2Vec {
         });
     }
 
-    private static Progress progress(TrainingProgress p) {
-        return new Progress(p.wordsDone(), p.target(), p.alpha(), p.wordsPerSecond(), p.elapsedSeconds());
+    /** The mean loss per word of the interval since the previous call; the last known one if no word was trained. */
+    private double intervalLoss(TrainingProgress p) {
+        TrainingProgress.LossTotals now = p.lossTotals();
+        double m = now.meanSince(lossReported);
+        if (!Double.isNaN(m)) {
+            lossReported = now;
+            lastIntervalLoss = m;
+        }
+        return lastIntervalLoss;
+    }
+
+    private Progress progress(TrainingProgress p) {
+        double loss = intervalLoss(p);
+        return new Progress(p.wordsDone(), p.target(), p.alpha(), p.wordsPerSecond(), p.elapsedSeconds(), loss,
+                Arrays.stream(p.epochLosses()).boxed().toList());
+    }
+
+    /**
+     * The mean loss per word trained of each epoch of the current (or else the last) training that every thread
+     * has finished, in order; within {@link Builder#onEpochEnd} it includes the epoch just ended.
+     */
+    public double[] epochLosses() {
+        TrainingProgress p = lastProgress;
+        return p == null ? new double[0] : p.epochLosses();
     }
 
     /**
@@ -300,6 +336,8 @@ public final class Word2Vec {
         private boolean cbow = true;
         private long seed = 1;
         private Boolean batched;
+        private QualityOptions quality = QualityOptions.C; // its minAlpha unless minAlphaPreset is set
+        private Preset minAlphaPreset; // a preset's -min-alpha, a fraction of alpha, until minAlpha is called
         private long maxVocab;
         private Path readVocabulary;
         private Path saveVocabulary;
@@ -393,6 +431,46 @@ public final class Word2Vec {
          */
         public Builder batched(boolean on) {
             this.batched = on;
+            return this;
+        }
+
+        /**
+         * {@code -min-alpha}: the learning rate decays linearly from {@link #alpha} to exactly {@code minAlpha} at
+         * the last word, as gensim's min_alpha (default: word2vec C's decay towards 0, floored at alpha x 1e-4).
+         * Must be in [0, alpha].
+         */
+        public Builder minAlpha(float minAlpha) {
+            minAlphaPreset = null;
+            quality = new QualityOptions(minAlpha, quality.cbowMean(), quality.init());
+            return this;
+        }
+
+        /**
+         * {@code -cbow-mean}: with CBOW, true (the default) takes the mean of the context vectors and adds the whole
+         * gradient to each, as word2vec C and gensim (cbow_mean=1) do; false takes their sum and adds the gradient
+         * divided by the context size to each, as gensim's cbow_mean=0.
+         */
+        public Builder cbowMean(boolean on) {
+            quality = new QualityOptions(quality.minAlpha(), on, quality.init());
+            return this;
+        }
+
+        /**
+         * {@code -init}: the range the input vectors start in, uniform in [-0.5/dim, 0.5/dim) with
+         * {@link Initialization#C} (the default) or [-1/dim, 1/dim) with {@link Initialization#GENSIM} (gensim 4's).
+         */
+        public Builder init(Initialization init) {
+            quality = new QualityOptions(quality.minAlpha(), quality.cbowMean(), Objects.requireNonNull(init, "init"));
+            return this;
+        }
+
+        /**
+         * {@code -preset}: sets {@link #minAlpha} (as a fraction of {@link #alpha}, whenever that is set),
+         * {@link #cbowMean} and {@link #init} to the preset's values; those methods called after it override them.
+         */
+        public Builder preset(Preset preset) {
+            minAlphaPreset = preset;
+            quality = new QualityOptions(TrainingConfig.C_SCHEDULE, preset.cbowMean(), preset.init());
             return this;
         }
 
@@ -493,7 +571,8 @@ public final class Word2Vec {
             boolean batch = batched != null
                     ? batched : TrainingConfig.batchedByDefault(cbow, hierarchicalSoftmax, negative);
             TrainingConfig config = new TrainingConfig(dim, window, sample, hierarchicalSoftmax, negative, threads,
-                    epochs, minCount, a, cbow, seed, batch).validate();
+                    epochs, minCount, a, cbow, seed, batch).with(minAlphaPreset == null ? quality
+                    : new QualityOptions(minAlphaPreset.minAlpha(a), quality.cbowMean(), quality.init())).validate();
             return new Word2Vec(this, config);
         }
     }

@@ -27,7 +27,8 @@ final class ProgressPrinter {
     }
 
     static ProgressPrinter start(TrainingProgress p, PrintStream err) {
-        ProgressPrinter printer = new ProgressPrinter(() -> Summary.progressLine(p), err);
+        Summary.LossWatch loss = new Summary.LossWatch(p);
+        ProgressPrinter printer = new ProgressPrinter(() -> Summary.progressLine(p, loss.sinceLast()), err);
         printer.thread.start();
         return printer;
     }

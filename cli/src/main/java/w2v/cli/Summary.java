@@ -13,12 +13,53 @@ final class Summary {
     private Summary() {
     }
 
-    static String progressLine(TrainingProgress p) {
+    /** @param loss the mean loss per word trained since the previous line (NaN: none yet) */
+    static String progressLine(TrainingProgress p, double loss) {
         double s = p.elapsedSeconds();
         double rate = p.wordsPerSecond();
         double eta = rate > 0 ? (p.target() - p.wordsDone()) / rate : Double.NaN;
-        return String.format(Locale.ROOT, "Progress: %5.1f%%  alpha %.6f  words/sec %s (%s/thread)  elapsed %s  ETA %s",
-                100 * p.fraction(), p.alpha(), si(rate), si(rate / p.threads()), clock(s), clock(eta));
+        return String.format(Locale.ROOT,
+                "Progress: %5.1f%%  alpha %.6f  loss %s  words/sec %s (%s/thread)  elapsed %s  ETA %s",
+                100 * p.fraction(), p.alpha(), loss(loss), si(rate), si(rate / p.threads()), clock(s), clock(eta));
+    }
+
+    /** The mean loss per word trained of the interval between two calls; the last known one if none was trained. */
+    static final class LossWatch {
+        private final TrainingProgress p;
+        private TrainingProgress.LossTotals last;
+        private double mean = Double.NaN;
+
+        LossWatch(TrainingProgress p) {
+            this.p = p;
+            this.last = p.lossTotals();
+        }
+
+        double sinceLast() {
+            TrainingProgress.LossTotals now = p.lossTotals();
+            double m = now.meanSince(last);
+            if (!Double.isNaN(m)) {
+                mean = m;
+                last = now;
+            }
+            return mean;
+        }
+    }
+
+    static String loss(double x) {
+        return Double.isNaN(x) ? "-" : String.format(Locale.ROOT, "%.4f", x);
+    }
+
+    /** "; loss per word by epoch 3.1234 2.9876", or nothing when no epoch was finished. */
+    static String epochLosses(TrainingProgress p) {
+        double[] losses = p.epochLosses();
+        if (losses.length == 0) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("; loss per word by epoch");
+        for (double l : losses) {
+            b.append(' ').append(loss(l));
+        }
+        return b.toString();
     }
 
     static String vocabulary(VocabularyStats st, Vocabulary v, long minCount) {
@@ -44,9 +85,9 @@ final class Summary {
         double s = p.elapsedSeconds();
         double rate = p.wordsPerSecond();
         return String.format(Locale.ROOT,
-                "Trained %s words (%d epochs) in %.1f s: %s words/sec, %s/thread (%d threads); wrote %s to %s in %.1f s",
-                si(p.wordsDone()), c.epochs(), s, si(rate), si(rate / c.threads()), c.threads(), written, out,
-                writeSeconds);
+                "Trained %s words (%d epochs) in %.1f s: %s words/sec, %s/thread (%d threads)%s; wrote %s to %s in %.1f s",
+                si(p.wordsDone()), c.epochs(), s, si(rate), si(rate / c.threads()), c.threads(), epochLosses(p),
+                written, out, writeSeconds);
     }
 
     static String si(double x) {

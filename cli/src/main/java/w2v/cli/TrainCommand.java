@@ -26,6 +26,9 @@ import w2v.train.Trainer;
 import w2v.train.TrainingJob;
 import w2v.train.checkpoint.Checkpoint;
 import w2v.train.checkpoint.CheckpointFile;
+import w2v.train.config.Initialization;
+import w2v.train.config.Preset;
+import w2v.train.config.QualityOptions;
 import w2v.train.config.TrainingConfig;
 import w2v.vocab.Vocabulary;
 import w2v.vocab.VocabularyBuilder;
@@ -89,6 +92,13 @@ final class TrainCommand implements Command {
     @Option(name = "-batch", metaVar = "0|1", usage = "skip-gram with one loss: update each window as one "
             + "matrix product (HogBatch; default 1 with negative sampling, 0 with -hs 1)")
     Integer batch;
+    @Option(name = "-cbow-mean", metaVar = "0|1", usage = "CBOW: the mean of the context, each context word taking "
+            + "the whole gradient (1, the default: C's and gensim's rule); 0: the sum, each taking the gradient divided "
+            + "by the context size (gensim's cbow_mean=0)")
+    int cbowMean = 1;
+    @Option(name = "-init", metaVar = "c|gensim", usage = "input vectors start uniform in [-0.5/size, 0.5/size) "
+            + "(c, the default) or in [-1/size, 1/size) (gensim)")
+    String init = Initialization.C.flag();
     @Option(name = "-discard-on-interrupt", usage = "on SIGINT/SIGTERM write nothing (default: write the vectors "
             + "trained so far)")
     boolean discardOnInterrupt;
@@ -108,6 +118,27 @@ final class TrainCommand implements Command {
     Path resume;
     @Option(name = "--help", aliases = "-help", help = true, usage = "show this help")
     boolean help;
+
+    private Float minAlpha; // -min-alpha as given
+    private Preset minAlphaPreset; // set by -preset when no -min-alpha follows it: a fraction of -alpha
+
+    @Option(name = "-min-alpha", metaVar = "X", usage = "the learning rate decays linearly from -alpha to X over "
+            + "the run, as gensim's min_alpha (default: word2vec C's decay to 0, floored at -alpha x 1e-4)")
+    void minAlpha(float x) {
+        minAlpha = x;
+        minAlphaPreset = null;
+    }
+
+    /** Sets the options of the preset; flags after it override them (args4j calls these in command-line order). */
+    @Option(name = "-preset", metaVar = "NAME", usage = "accurate: -init gensim, with C's -min-alpha and -cbow-mean "
+            + "(README lists what it sets and why); flags after it override it")
+    void preset(String name) {
+        Preset p = Preset.of(name);
+        minAlpha = null;
+        minAlphaPreset = p;
+        cbowMean = p.cbowMean() ? 1 : 0;
+        init = p.init().flag();
+    }
 
     private volatile boolean lastCheckpointFailed; // the newest checkpoint attempt failed: do not offer -resume
     private boolean vocabularySaved; // -save-vocab is written: a later failure has not written "nothing"
@@ -156,6 +187,9 @@ final class TrainCommand implements Command {
         CmdLineParser parser = new CmdLineParser(this, ParserProperties.defaults().withUsageWidth(100));
         try {
             parser.parseArgument(args);
+        } catch (IllegalArgumentException e) { // a bad -preset NAME
+            err.println("w2v train: " + e.getMessage());
+            return 2;
         } catch (CmdLineException e) {
             // "-train shards/*" expands to several names after one flag
             String hint = e.getMessage().startsWith("No argument is allowed") && !train.isEmpty()
@@ -190,8 +224,12 @@ final class TrainCommand implements Command {
             check(batch == null || batch == 0 || batch == 1, "-batch must be 0 or 1 (got " + batch + ")");
             boolean batched = batch != null
                     ? batch == 1 : TrainingConfig.batchedByDefault(cbow == 1, hs == 1, negative);
+            check(cbowMean == 0 || cbowMean == 1, "-cbow-mean must be 0 or 1 (got " + cbowMean + ")");
+            float endAlpha = minAlphaPreset != null ? minAlphaPreset.minAlpha(a)
+                    : minAlpha != null ? minAlpha : TrainingConfig.C_SCHEDULE;
+            QualityOptions quality = new QualityOptions(endAlpha, cbowMean == 1, Initialization.of(init));
             config = new TrainingConfig(size, window, sample, hs == 1, negative, threads, iter, minCount, a,
-                    cbow == 1, seed, batched).validate();
+                    cbow == 1, seed, batched).with(quality).validate();
         } catch (IllegalArgumentException e) {
             err.println("w2v train: " + e.getMessage());
             return 2;

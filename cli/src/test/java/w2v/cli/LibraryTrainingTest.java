@@ -149,6 +149,36 @@ class LibraryTrainingTest {
     }
 
     @Test
+    void theQualityOptionsAndTheLossAreThereInTheLibraryToo() throws Exception {
+        Path corpus = corpus();
+        Path cliOut = dir.resolve("cli.bin");
+        CliRun r = CliRun.of("train", "-train", corpus.toString(), "-output", cliOut.toString(), "-binary", "1",
+                "-size", "12", "-window", "3", "-iter", "3", "-threads", "1", "-min-count", "2", "-seed", "7",
+                "-cbow", "1", "-min-alpha", "0.3", "-preset", "accurate", "-cbow-mean", "0", "-alpha", "0.04", "-min-alpha", "0.02",
+                "-debug", "0");
+        assertEquals(0, r.exit(), r.err());
+        List<Word2Vec.Progress> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Integer> lossesAtEpochEnds = new ArrayList<>();
+        Word2Vec[] self = new Word2Vec[1];
+        self[0] = Word2Vec.builder().cbow().dimensions(12).window(3).epochs(3).threads(1).minCount(2).seed(7)
+                .minAlpha(0.3f).preset(w2v.train.config.Preset.ACCURATE).cbowMean(false).alpha(0.04f).minAlpha(0.02f)
+                .onProgress(reports::add)
+                .onEpochEnd((e, vectors) -> lossesAtEpochEnds.add(self[0].epochLosses().length)).build();
+        Path libOut = dir.resolve("lib.bin");
+        try (WordVectors v = self[0].train(corpus)) {
+            v.save(libOut, WordVectors.Format.BINARY);
+        }
+        assertArrayEquals(Files.readAllBytes(cliOut), Files.readAllBytes(libOut));
+        assertEquals(List.of(1, 2), lossesAtEpochEnds, "each epoch's loss is there when it ends");
+        Word2Vec.Progress last = reports.get(reports.size() - 1);
+        assertEquals(3, last.epochLosses().size(), last.toString());
+        assertTrue(last.epochLosses().stream().allMatch(l -> l > 0 && l < 20), last.toString());
+        assertTrue(last.loss() > 0, "the last interval's loss: " + last);
+        assertEquals(3, self[0].epochLosses().length);
+        assertEquals(0.02f, last.alpha(), 0f, "the rate at the last word is -min-alpha");
+    }
+
+    @Test
     void anEpochListenerDoesNotChangeTheVectors() throws Exception {
         Path corpus = corpus();
         float[] plain;

@@ -52,6 +52,48 @@ class TrainCommandTest {
         assertTrue(Files.size(out) > 0);
     }
 
+    @Test
+    void qualityOptionsChangeTrainingAndThePresetIsItsFlagsWithLaterFlagsOverriding() throws Exception {
+        Path corpus = randomCorpus("c.txt", 20_000);
+        String[] variants = {
+            "", // word2vec C's behaviour
+            "-min-alpha 0.0001 -cbow-mean 0 -init gensim -cbow-mean 1 -init c -min-alpha 0.025", // last ones win
+            "-min-alpha 0.025",
+            "-cbow-mean 0",
+            "-init gensim",
+            "-preset accurate",
+            PRESET_FLAGS,
+            "-preset accurate -init c -min-alpha 0.025",
+            "-init c -min-alpha 0.025",
+            "-init c -min-alpha 0.001 -cbow-mean 0 -preset accurate", // the preset after flags sets them
+        };
+        byte[][] files = new byte[variants.length][];
+        for (int i = 0; i < variants.length; i++) {
+            Path out = dir.resolve("q" + i + ".bin");
+            List<String> args = new ArrayList<>(List.of("train", "-train", corpus.toString(), "-output",
+                    out.toString(), "-size", "16", "-iter", "2", "-threads", "1", "-seed", "3", "-binary", "1",
+                    "-cbow", "1", "-debug", "1"));
+            if (!variants[i].isEmpty()) {
+                args.addAll(List.of(variants[i].split(" ")));
+            }
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.err().matches("(?s).*loss per word by epoch \\d+\\.\\d{4} \\d+\\.\\d{4}; wrote.*"),
+                    "the summary gives each epoch's loss: " + r.err());
+            files[i] = Files.readAllBytes(out);
+        }
+        for (int i = 2; i <= 4; i++) {
+            assertFalse(Arrays.equals(files[0], files[i]), variants[i] + " changes training");
+        }
+        assertTrue(Arrays.equals(files[1], files[2]), "flags given twice: the last counts");
+        assertTrue(Arrays.equals(files[5], files[6]), "-preset accurate is " + PRESET_FLAGS);
+        assertTrue(Arrays.equals(files[7], files[8]), "a flag after the preset overrides it");
+        assertTrue(Arrays.equals(files[9], files[6]), "a flag before the preset does not");
+    }
+
+    /** What -preset accurate stands for, as README lists it. */
+    private static final String PRESET_FLAGS = "-cbow-mean 1 -init gensim";
+
     @ParameterizedTest(name = "{0} batches by default: {1}")
     @CsvSource({
             "-hs 0 -negative 5, true",
@@ -178,6 +220,13 @@ class TrainCommandTest {
             "-batch 1 -cbow 0 -hs 1 | -batch 1 works with skip-gram and one loss only",
             "-classes -1         | -classes must be between 0 and",
             "-classes 2000000    | -classes must be between 0 and",
+            "-min-alpha -1       | w2v train: -min-alpha must be a number in [0, -alpha] (got -1.0 with -alpha 0.05)",
+            "-min-alpha 0.1      | w2v train: -min-alpha must be a number in [0, -alpha] (got 0.1 with -alpha 0.05)",
+            "-min-alpha x        | -min-alpha",
+            "-cbow-mean 2        | w2v train: -cbow-mean must be 0 or 1 (got 2)",
+            "-init foo           | w2v train: -init must be c or gensim (got foo)",
+            "-preset fast        | w2v train: -preset must be accurate (got fast)",
+            "-preset accurate -init foo | w2v train: -init must be c or gensim (got foo)",
     })
     void absurdFlagsGetOneLineAndExitTwo(String flags, String message) throws Exception {
         Path corpus = randomCorpus("c.txt", 100);

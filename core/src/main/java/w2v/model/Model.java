@@ -3,6 +3,7 @@ package w2v.model;
 import java.lang.foreign.Arena;
 import java.util.stream.IntStream;
 import w2v.sampling.Rng;
+import w2v.train.config.Initialization;
 
 /**
  * The trained parameters: input vectors (the word vectors users keep) and the output tables of the losses
@@ -48,24 +49,29 @@ public final class Model implements AutoCloseable {
      * VarHandle store per float; at 1M words x 100 (warm) two threads took 165 ms against 255-280 ms for one.
      */
     public void initialize(long seed, int threads) {
+        initialize(seed, threads, Initialization.C);
+    }
+
+    /** {@link #initialize(long, int)} with the range of {@code init} (-init). */
+    public void initialize(long seed, int threads, Initialization init) {
         int rows = input.rows();
         int parts = Math.max(1, Math.min(threads, rows / MIN_ROWS_PER_PART));
         // The same split into parts whoever runs them: the common pool, as NormalizedMatrix fills its tiles.
         IntStream.range(0, parts).parallel().forEach(p ->
-                fill(seed, (int) ((long) rows * p / parts), (int) ((long) rows * (p + 1) / parts)));
+                fill(seed, init, (int) ((long) rows * p / parts), (int) ((long) rows * (p + 1) / parts)));
     }
 
     /** Below this many rows a part of its own costs more than it saves. */
     static final int MIN_ROWS_PER_PART = 4096;
 
-    private void fill(long seed, int from, int to) {
+    private void fill(long seed, Initialization init, int from, int to) {
         int dim = input.dim();
         Rng rng = new Rng(seed);
         rng.skip((long) from * dim);
         float[] row = new float[dim];
         for (int r = from; r < to; r++) {
             for (int i = 0; i < dim; i++) {
-                row[i] = (rng.nextFloat() - 0.5f) / dim;
+                row[i] = init.value(rng.nextFloat(), dim);
             }
             input.setRow(r, row);
         }

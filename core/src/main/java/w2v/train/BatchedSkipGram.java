@@ -8,6 +8,7 @@ import w2v.model.EmbeddingTable;
 import w2v.sampling.Rng;
 import w2v.train.config.TrainingConfig;
 import w2v.train.loss.Loss;
+import w2v.train.loss.PairLoss;
 
 /**
  * Skip-gram batched per centre word (HogBatch, Ji et al. 2016, as in pWord2Vec). In word2vec C every context
@@ -76,12 +77,16 @@ public final class BatchedSkipGram implements Architecture {
         // Scores and their gradient coefficients, all from the rows as they are now. A row that occurs w times
         // stands for w identical pairs: its coefficient is w times the pair's.
         K.dotBlock(in, contextRows, m, out, targetRows, n, stride, coefficients);
+        float lossSum = 0; // a window's few pairs in float, the thread's total in double
         for (int i = 0, r = 0; r < m; r++) {
             for (int j = 0; j < n; j++, i++) {
                 float weight = contextWeights[r] * targetWeights[j];
-                coefficients[i] = loss.step(coefficients[i], labels[j], alpha) * weight;
+                float score = coefficients[i];
+                lossSum += weight * PairLoss.of(score, labels[j]);
+                coefficients[i] = loss.step(score, labels[j], alpha) * weight;
             }
         }
+        s.lossSum += lossSum;
         // Output rows from the old input rows and input rows from the old output rows, in one pass.
         K.crossUpdate(in, contextRows, m, out, targetRows, n, coefficients, s.partialSums, s.partialSumRows, stride);
     }

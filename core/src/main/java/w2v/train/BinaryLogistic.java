@@ -4,11 +4,13 @@ import java.lang.foreign.MemorySegment;
 import w2v.kernel.Kernels;
 import w2v.kernel.VectorKernels;
 import w2v.train.loss.Loss;
+import w2v.train.loss.PairLoss;
 
 /**
  * The one-pair update of skip-gram and CBOW under any loss (fastText's binaryLogistic): for each target row o of
  * the word, in the loss's order, with label l, the step g = loss.step(hidden . o, l, alpha); the hidden vector's
- * gradient gains g o and o gains g hidden, target after target as word2vec C applies them.
+ * gradient gains g o and o gains g hidden, target after target as word2vec C applies them. Each pair's loss,
+ * computed from the rows before its update, is summed into {@code s.lossSum}.
  */
 public final class BinaryLogistic {
 
@@ -30,13 +32,17 @@ public final class BinaryLogistic {
         // Drawn beforehand when the architecture looks ahead (LookaheadCbow), in the order drawn here.
         int n = s.drawn == null ? loss.targets(word, rows, labels, s.rng) : s.drawn.replay(rows, labels);
         boolean skipZeros = loss.skipsZeroSteps();
+        float lossSum = 0; // one word's few targets in float, the thread's total in double
         for (int j = 0; j < n; j++) {
             long o = rows[j];
-            float g = loss.step(K.dot(hidden, hiddenOffset, out, o, stride), labels[j], alpha);
+            float score = K.dot(hidden, hiddenOffset, out, o, stride);
+            lossSum += PairLoss.of(score, labels[j]);
+            float g = loss.step(score, labels[j], alpha);
             if (skipZeros && g == 0) {
                 continue;
             }
             K.axpyThenAxpy(g, out, o, s.grad, 0, hidden, hiddenOffset, stride); // the gradient from the old o
         }
+        s.lossSum += lossSum;
     }
 }

@@ -12,7 +12,9 @@ import w2v.train.loss.Loss;
  * Continuous bag of words as word2vec C implements it: the mean of the context vectors is the hidden layer,
  * the centre word the target, and every context vector receives the whole gradient (not divided by the
  * context size: that is C's behaviour, and what its default learning rate of 0.05 is tuned for). With several
- * losses the hidden vector is trained under each in turn, hierarchical softmax first as in C.
+ * losses the hidden vector is trained under each in turn, hierarchical softmax first as in C. This is also gensim's
+ * default (cbow_mean=1). Without {@code cbowMean} (-cbow-mean 0, gensim's cbow_mean=0) the hidden layer is the sum
+ * of the context vectors and each receives the gradient divided by the context size.
  */
 public final class Cbow implements Architecture {
 
@@ -22,8 +24,16 @@ public final class Cbow implements Architecture {
     private final long rowBytes;
     private final int stride;
     private final Loss[] losses;
+    private final boolean cbowMean;
 
+    /** word2vec C's CBOW: the mean of the context, and every context vector receives the whole gradient. */
     public Cbow(EmbeddingTable input, Loss... losses) {
+        this(input, true, losses);
+    }
+
+    /** @param cbowMean C's rule; false: the sum of the context, the gradient divided among its vectors */
+    public Cbow(EmbeddingTable input, boolean cbowMean, Loss... losses) {
+        this.cbowMean = cbowMean;
         this.in = input.segment();
         this.stride = input.stride();
         this.rowBytes = (long) stride * Float.BYTES;
@@ -45,14 +55,17 @@ public final class Cbow implements Architecture {
                 K.axpy(1f, in, sentence[c] * rowBytes, hidden, 0, stride);
             }
         }
-        K.scale(1f / contextSize, hidden, 0, stride);
+        if (cbowMean) {
+            K.scale(1f / contextSize, hidden, 0, stride);
+        }
         s.grad.fill((byte) 0);
         for (Loss loss : losses) {
             BinaryLogistic.update(loss, hidden, 0, sentence[position], alpha, s);
         }
+        float share = cbowMean ? 1f : 1f / contextSize; // -cbow-mean 0: gensim's rule for the sum
         for (int c = from; c < end; c++) {
             if (c != position) {
-                K.axpy(1f, s.grad, 0, in, sentence[c] * rowBytes, stride);
+                K.axpy(share, s.grad, 0, in, sentence[c] * rowBytes, stride);
             }
         }
     }

@@ -9,9 +9,6 @@ import w2v.sampling.Rng;
 import w2v.sampling.Subsampler;
 import w2v.sampling.UnigramTable;
 import w2v.train.config.TrainingConfig;
-import w2v.train.loss.HierarchicalSoftmax;
-import w2v.train.loss.Loss;
-import w2v.train.loss.NegativeSampling;
 import w2v.vocab.HuffmanTree;
 import w2v.vocab.Vocabulary;
 
@@ -47,7 +44,7 @@ public final class ReplicaTrainer {
         this.subsampler = new Subsampler(vocab, config.sample());
         this.unigram = config.negative() > 0 ? new UnigramTable(vocab) : null;
         this.tree = config.hierarchicalSoftmax() ? HuffmanTree.build(vocab) : null;
-        this.schedule = new LearningRate(config.alpha(), vocab.totalCount() * (long) config.epochs());
+        this.schedule = Architectures.schedule(config, vocab.totalCount());
     }
 
     /** A fresh model, initialised as {@code Trainer} initialises it. */
@@ -74,7 +71,7 @@ public final class ReplicaTrainer {
      */
     public Round train(Model model, List<int[]> blocks, ThreadState[] states, long publishedBefore, int replicas)
             throws InterruptedException {
-        Architecture architecture = architecture(model);
+        Architecture architecture = Architectures.of(config, model, unigram, tree);
         AtomicInteger next = new AtomicInteger();
         AtomicLong published = new AtomicLong();
         AtomicLong read = new AtomicLong();
@@ -110,22 +107,6 @@ public final class ReplicaTrainer {
                     + "' is not finite; lower -alpha (was " + config.alpha() + ")");
         }
         return new Round(after, read.get(), published.get());
-    }
-
-    private Architecture architecture(Model model) {
-        List<Loss> losses = new ArrayList<>(2);
-        if (tree != null) {
-            losses.add(new HierarchicalSoftmax(model.softmaxNodes(), tree));
-        }
-        if (unigram != null) {
-            losses.add(new NegativeSampling(model.negativeOutput(), unigram, config.negative()));
-        }
-        Loss[] l = losses.toArray(Loss[]::new);
-        if (config.cbow()) {
-            return new Cbow(model.input(), l);
-        }
-        return config.batched() ? new BatchedSkipGram(model.input(), l[0], config.window())
-                : new SkipGram(model.input(), l);
     }
 
     /** One thread's pass over the blocks it draws: {@link Worker}'s sentence loop on word indices. */
@@ -176,10 +157,7 @@ public final class ReplicaTrainer {
                             break;
                         }
                     }
-                    for (int pos = 0; pos < length; pos++) {
-                        int shrunk = config.window() - rng.nextInt(config.window());
-                        architecture.train(sentence, length, pos, shrunk, alpha, scratch);
-                    }
+                    architecture.trainSentence(sentence, length, config.window(), alpha, scratch);
                     if (unpublished >= Worker.PUBLISH_EVERY) {
                         long mine = published.addAndGet(unpublished);
                         unpublished = 0;

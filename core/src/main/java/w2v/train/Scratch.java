@@ -19,6 +19,7 @@ public final class Scratch {
     final MemorySegment grad; // one row: the gradient for the hidden vector, summed over its targets
     final long[] drawnRows; // a loss's targets for one word as it listed them, repeats included
     final float[] drawnLabels;
+    double lossSum; // the loss of every pair trained since the worker last took it (PairLoss), in double
 
     // Batched skip-gram only (empty otherwise): a window's distinct rows, each with how often it occurs.
     final long[] contextRows;

@@ -3,8 +3,6 @@ package w2v.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -22,9 +20,6 @@ import w2v.train.checkpoint.CheckpointGate;
 import w2v.train.checkpoint.CorpusStamp;
 import w2v.train.checkpoint.WorkerState;
 import w2v.train.config.TrainingConfig;
-import w2v.train.loss.HierarchicalSoftmax;
-import w2v.train.loss.Loss;
-import w2v.train.loss.NegativeSampling;
 import w2v.vocab.HuffmanTree;
 import w2v.vocab.Vocabulary;
 
@@ -63,7 +58,8 @@ public final class Trainer {
         this.config = config.validate();
         this.corpus = corpus;
         this.vocab = vocab;
-        this.progress = new TrainingProgress(config.threads(), vocab.totalCount() * config.epochs(), config.alpha());
+        this.progress = new TrainingProgress(config.threads(), config.epochs(), vocab.totalCount() * config.epochs(),
+                config.alpha());
     }
 
     /**
@@ -81,6 +77,7 @@ public final class Trainer {
         WorkerState[] states = checkpoint.workers();
         for (int i = 0; i < states.length; i++) {
             t.progress.restore(i, states[i].published());
+            t.progress.startEpoch(i, states[i].epoch());
         }
         return t;
     }
@@ -183,7 +180,7 @@ public final class Trainer {
 
     private Model freshModel() {
         Model model = new Model(vocab.size(), config.dim(), config.negative() > 0, config.hierarchicalSoftmax());
-        model.initialize(config.seed(), config.threads());
+        model.initialize(config.seed(), config.threads(), config.init());
         return model;
     }
 
@@ -198,9 +195,10 @@ public final class Trainer {
     /** One worker per thread, each with its scratch and its random numbers (from its checkpoint when resumed). */
     private Worker[] workers(Model model, ChunkQueue chunks, WorkerState[] starts) {
         UnigramTable unigram = config.negative() > 0 ? new UnigramTable(vocab) : null;
-        Architecture architecture = architecture(model, losses(model, unigram));
+        HuffmanTree tree = config.hierarchicalSoftmax() ? HuffmanTree.build(vocab) : null;
+        Architecture architecture = Architectures.of(config, model, unigram, tree);
         Subsampler subsampler = new Subsampler(vocab, config.sample());
-        LearningRate schedule = new LearningRate(config.alpha(), vocab.totalCount() * (long) config.epochs());
+        LearningRate schedule = Architectures.schedule(config, vocab.totalCount());
         memory = memoryReport(model, unigram);
         Job job = new Job(corpus, chunks, vocab, subsampler, architecture, model.input(), schedule, progress,
                 config.epochs(), config.window());
@@ -365,32 +363,6 @@ public final class Trainer {
 
     private static String mb(long bytes) {
         return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
-    }
-
-    private Architecture architecture(Model model, Loss[] losses) {
-        if (config.cbow()) {
-            // The same updates as Cbow bit for bit, whatever -batch says; only faster.
-            return new LookaheadCbow(new Cbow(model.input(), losses), model.input(), losses);
-        }
-        if (config.batched()) {
-            if (losses.length != 1) { // validate() allows -batch 1 with one loss only
-                throw new IllegalStateException("no batched form of " + losses.length + " losses");
-            }
-            return new BatchedSkipGram(model.input(), losses[0], config.window());
-        }
-        return new SkipGram(model.input(), losses);
-    }
-
-    /** The losses in the order word2vec C applies them to a pair: hierarchical softmax, then negative sampling. */
-    private Loss[] losses(Model model, UnigramTable unigram) {
-        List<Loss> losses = new ArrayList<>(2);
-        if (config.hierarchicalSoftmax()) {
-            losses.add(new HierarchicalSoftmax(model.softmaxNodes(), HuffmanTree.build(vocab)));
-        }
-        if (config.negative() > 0) {
-            losses.add(new NegativeSampling(model.negativeOutput(), unigram, config.negative()));
-        }
-        return losses.toArray(Loss[]::new);
     }
 
     /**

@@ -5,7 +5,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Words processed, in total and per thread, published by the workers every few thousand words; read by the
- * learning-rate schedule and by whoever prints progress.
+ * learning-rate schedule and by whoever prints progress. Also the training loss: each worker sums its pairs'
+ * losses in its own scratch and adds them here, with the words it trained, at its publications and when it
+ * moves to the next epoch, so each epoch's loss is exactly that of the words trained in it.
  */
 public final class TrainingProgress {
 
@@ -19,13 +21,79 @@ public final class TrainingProgress {
     private volatile float alpha;
     private volatile long resumedWords; // done before a resume: not part of this process's speed
     private volatile long endNanos;
+    // Loss, guarded by this: added to every 10,000 words per thread, so a lock costs nothing measurable.
+    private final double[] epochLoss;
+    private final long[] epochWords;
+    private final int[] threadEpoch; // the epoch each thread trains now; epochs once it is done
+    private double lossTotal;
+    private long lossWords;
 
     /** @param target total words the run will process (epochs x words per epoch) */
     public TrainingProgress(int threads, long target, float alpha) {
+        this(threads, 1, target, alpha);
+    }
+
+    /** @param target total words the run will process (epochs x words per epoch) */
+    public TrainingProgress(int threads, int epochs, long target, float alpha) {
         this.threads = threads;
         this.target = target;
         this.perThread = new AtomicLongArray(threads * PAD);
         this.alpha = alpha;
+        this.epochLoss = new double[epochs];
+        this.epochWords = new long[epochs];
+        this.threadEpoch = new int[threads];
+    }
+
+    /**
+     * The loss sum {@code loss} of the {@code words} words {@code thread} trained in {@code epoch} (0-based) since
+     * its last call; {@code nowIn} is the epoch it trains from now on ({@link #epochs()} once it is done).
+     */
+    synchronized void addLoss(int thread, int epoch, double loss, long words, int nowIn) {
+        int e = Math.min(epoch, epochLoss.length - 1);
+        epochLoss[e] += loss;
+        epochWords[e] += words;
+        lossTotal += loss;
+        lossWords += words;
+        threadEpoch[thread] = nowIn;
+    }
+
+    /** A resumed run's threads start in the epochs their checkpoint says (the loss before it is not known). */
+    synchronized void startEpoch(int thread, int epoch) {
+        threadEpoch[thread] = epoch;
+    }
+
+    /** The loss summed over every pair trained so far, and the words trained; for the loss of an interval. */
+    public record LossTotals(double loss, long words) {
+
+        /** The mean loss per word trained between {@code earlier} and this; NaN when no word was trained. */
+        public double meanSince(LossTotals earlier) {
+            long w = words - earlier.words;
+            return w == 0 ? Double.NaN : (loss - earlier.loss) / w;
+        }
+    }
+
+    public synchronized LossTotals lossTotals() {
+        return new LossTotals(lossTotal, lossWords);
+    }
+
+    public int epochs() {
+        return epochLoss.length;
+    }
+
+    /**
+     * The mean loss per word trained of every epoch that all threads have finished, in order: each pair's
+     * negative log-likelihood, -log sigma(+-score), summed and divided by the centre words trained.
+     */
+    public synchronized double[] epochLosses() {
+        int done = epochLoss.length;
+        for (int e : threadEpoch) {
+            done = Math.min(done, e);
+        }
+        double[] mean = new double[done];
+        for (int e = 0; e < done; e++) {
+            mean[e] = epochWords[e] == 0 ? Double.NaN : epochLoss[e] / epochWords[e];
+        }
+        return mean;
     }
 
     /** Adds a thread's words since its last call; returns the new total. */

@@ -49,6 +49,7 @@ final class Worker implements Runnable {
     private long ticket = ChunkQueue.NONE; // the chunk in hand
     private long unpublished;
     private long countedAhead; // of unpublished, words already added to the progress at an epoch boundary
+    private long trainedSinceLoss; // centre words trained since the loss in the scratch was last handed over
     private float alpha;
     private WorkerState last;
     private Throwable failure;
@@ -96,6 +97,7 @@ final class Worker implements Runnable {
                     // so the range at the end of its file is trained in the first epoch only).
                     long next = chunks.claim(chunk);
                     if (next == ChunkQueue.NONE) {
+                        handOverLoss(epochs);
                         epoch = epochs;
                         break;
                     }
@@ -128,6 +130,9 @@ final class Worker implements Runnable {
      * resumed before the report waits at the same boundary again. Returns false when a stop was requested.
      */
     private boolean crossEpochBoundaries(TokenReader reader) throws InterruptedException {
+        if (epoch < chunks.pass(ticket)) {
+            handOverLoss(chunks.pass(ticket)); // everything in the scratch was trained in the epoch it leaves
+        }
         while (epoch < chunks.pass(ticket)) {
             if (!control.holdsEpochEnds()) {
                 epoch++;
@@ -222,6 +227,7 @@ final class Worker implements Runnable {
     }
 
     private void trainSentence(int length) {
+        trainedSinceLoss += length;
         architecture.trainSentence(sentence, length, window, alpha, scratch);
     }
 
@@ -248,7 +254,15 @@ final class Worker implements Runnable {
         countedAhead = unpublished;
     }
 
+    /** Adds the loss summed in the scratch, and the words it is of, to the current epoch's. */
+    private void handOverLoss(int nowIn) {
+        progress.addLoss(id, epoch, scratch.lossSum, trainedSinceLoss, nowIn);
+        scratch.lossSum = 0;
+        trainedSinceLoss = 0;
+    }
+
     private void publish() {
+        handOverLoss(epoch);
         long total = progress.add(id, unpublished - countedAhead);
         unpublished = 0;
         countedAhead = 0;

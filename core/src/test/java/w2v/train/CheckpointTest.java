@@ -32,6 +32,8 @@ import w2v.train.checkpoint.CheckpointException;
 import w2v.train.checkpoint.CheckpointFile;
 import w2v.train.checkpoint.CorpusStamp;
 import w2v.train.checkpoint.WorkerState;
+import w2v.train.config.Initialization;
+import w2v.train.config.QualityOptions;
 import w2v.train.config.TrainingConfig;
 import w2v.vocab.Vocabulary;
 import w2v.vocab.VocabularyBuilder;
@@ -45,12 +47,16 @@ class CheckpointTest {
     @TempDir
     Path dir;
 
-    /** skip-gram batched NS, skip-gram HS + NS unbatched, CBOW HS + NS: every table and architecture. */
+    /**
+     * skip-gram batched NS, skip-gram HS + NS unbatched, CBOW HS + NS: every table and architecture; the last
+     * with every option beyond C's flags, which the checkpoint must keep.
+     */
     private static TrainingConfig config(int variant, int threads) {
         return switch (variant) {
             case 0 -> new TrainingConfig(24, 4, 1e-3, false, 3, threads, 3, 2, 0.025f, false, 77, true);
             case 1 -> new TrainingConfig(24, 4, 1e-3, true, 3, threads, 3, 2, 0.025f, false, 77, false);
-            default -> new TrainingConfig(24, 4, 1e-3, true, 3, threads, 3, 2, 0.05f, true, 77, false);
+            default -> new TrainingConfig(24, 4, 1e-3, true, 3, threads, 3, 2, 0.05f, true, 77, false)
+                    .with(new QualityOptions(0.002f, false, Initialization.GENSIM));
         };
     }
 
@@ -338,7 +344,7 @@ class CheckpointTest {
         assertMessage(text, "not a w2v checkpoint");
         assertMessage(truncated, "checkpoint is truncated");
         assertMessage(damaged, "checkpoint is damaged (checksum mismatch)");
-        assertMessage(newer, "checkpoint format version 9, this w2v reads version " + CheckpointFile.VERSION);
+        assertMessage(newer, "checkpoint format version 9, this w2v reads versions 3 to " + CheckpointFile.VERSION);
         assertMessage(dir.resolve("missing.ckpt"), "checkpoint not found");
 
         try (Checkpoint ck = CheckpointFile.read(good, s -> { })) {
@@ -350,8 +356,41 @@ class CheckpointTest {
             assertEquals("it was made with -hs 0, this run has -hs 1", ck.settings().mismatch(hs, now));
             TrainingConfig otherSeed = new TrainingConfig(24, 4, 1e-3, false, 3, 1, 3, 2, 0.025f, false, 5, true);
             assertNull(ck.settings().mismatch(otherSeed, now), "the seed no longer matters");
+            assertEquals("it was made with -min-alpha (C's schedule), this run has -min-alpha 1.0E-4",
+                    ck.settings().mismatch(c.with(new QualityOptions(1e-4f, true, Initialization.C)), now));
+            assertEquals("it was made with -cbow-mean 1, this run has -cbow-mean 0",
+                    ck.settings().mismatch(c.with(new QualityOptions(Float.NaN, false, Initialization.C)), now));
+            assertNull(ck.settings().mismatch(c.with(new QualityOptions(Float.NaN, true, Initialization.GENSIM)),
+                    now), "the initialisation no longer matters");
             String changed = ck.settings().mismatch(c, new CorpusStamp(now.size() + 1, now.headChecksum()));
             assertTrue(changed.startsWith("the training file changed since the checkpoint"), changed);
+        }
+    }
+
+    @Test
+    void readsVersionThreeCheckpointsAsCsSettings() throws Exception {
+        CorpusFile corpus = CorpusFile.of(randomCorpus(5_000));
+        Vocabulary v = new VocabularyBuilder(1, 2, 0).build(corpus);
+        TrainingConfig c = config(0, 1);
+        Path v4 = dir.resolve("v4.ckpt");
+        try (Model m = new Trainer(c, corpus, v).train()) {
+            WorkerState[] states = {new WorkerState(1, 1, ChunkQueue.NONE, 0, 0, 0.01f, 100)};
+            CheckpointFile.write(v4, new Checkpoint.Settings(c, CorpusStamp.of(corpus)), states, 1, v, m);
+        }
+        // Version 3 is version 4 without the 6 bytes of -min-alpha, -cbow-mean and -init after the config.
+        byte[] all = Files.readAllBytes(v4);
+        int configEnd = 8 + 4 + 51;
+        java.io.ByteArrayOutputStream old = new java.io.ByteArrayOutputStream();
+        old.write(all, 0, configEnd);
+        old.write(all, configEnd + 6, all.length - 4 - configEnd - 6);
+        byte[] body = old.toByteArray();
+        body[11] = 3;
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(body);
+        Path v3 = Files.write(dir.resolve("v3.ckpt"), java.nio.ByteBuffer.allocate(body.length + 4).put(body)
+                .putInt((int) crc.getValue()).array());
+        try (Checkpoint ck = CheckpointFile.read(v3, s -> { })) {
+            assertEquals(c, ck.config());
         }
     }
 

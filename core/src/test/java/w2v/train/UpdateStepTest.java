@@ -12,6 +12,8 @@ import java.util.Random;
 import java.util.function.DoubleBinaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import w2v.model.EmbeddingTable;
 import w2v.model.Model;
 import w2v.sampling.Rng;
@@ -36,6 +38,7 @@ class UpdateStepTest {
     private final Vocabulary vocab = zipfVocabulary(V);
     private final Model model = new Model(V, DIM, true, true);
     private final Arena arena = Arena.ofConfined();
+    private Scratch lastScratch; // of the last pairUpdate
 
     UpdateStepTest() {
         Random r = new Random(42);
@@ -66,6 +69,7 @@ class UpdateStepTest {
         Rng rng = new Rng(9);
         double[][] out = copy(outBefore);
         double[] g = new double[DIM];
+        double loss = 0;
         for (int d = 0; d <= 5; d++) {
             int w = d == 0 ? target : table.sample(rng);
             if (d > 0 && w == target) {
@@ -73,6 +77,7 @@ class UpdateStepTest {
             }
             double label = d == 0 ? 1 : 0;
             double f = dot(h, out[w]);
+            loss += pairLoss(f, label);
             double gr = f > 6 ? (label - 1) * ALPHA : f < -6 ? label * ALPHA
                     : (label - SigmoidTable.sigmoid((float) f)) * ALPHA;
             for (int i = 0; i < DIM; i++) {
@@ -82,6 +87,7 @@ class UpdateStepTest {
                 out[w][i] += gr * h[i];
             }
         }
+        assertEquals(loss, lastScratch.lossSum, 1e-4 * loss, "the pairs' loss, each from the rows before its update");
         assertClose(g, segmentRow(grad, 0), 1e-5, "gradient for the hidden vector");
         assertClose(out, rows(model.negativeOutput()), 1e-5, "output rows");
         assertPaddingZero(model.negativeOutput());
@@ -148,11 +154,13 @@ class UpdateStepTest {
         MemorySegment grad = pairUpdate(hs, context, target, 1);
 
         double[] g = new double[DIM];
+        double hsPairs = 0;
         int s = tree.start(target);
         for (int d = 0; d < tree.codeLength(target); d++) {
             int node = tree.points()[s + d];
             int code = tree.codes()[s + d];
             double f = dot(h, nodes[node]);
+            hsPairs += pairLoss(f, 1 - code);
             if (f <= -6 || f >= 6) {
                 continue;
             }
@@ -163,6 +171,7 @@ class UpdateStepTest {
             }
         }
         assertClose(g, segmentRow(grad, 0), 1e-5, "gradient for the hidden vector");
+        assertEquals(hsPairs, lastScratch.lossSum, 1e-4 * hsPairs, "every node's loss, skipped ones included");
         assertClose(nodes, rows(model.softmaxNodes()), 1e-5, "inner-node rows");
         assertPaddingZero(model.softmaxNodes());
 
@@ -277,11 +286,15 @@ class UpdateStepTest {
         sg.train(sentence, sentence.length, 3, 2, ALPHA, scratch);
 
         double[][] g = new double[ctx.length][targets.size()];
+        double loss = 0;
         for (int i = 0; i < ctx.length; i++) {
             for (int j = 0; j < targets.size(); j++) {
-                g[i][j] = step.applyAsDouble(dot(in[ctx[i]], out[targets.get(j)]), labels[j]) * ALPHA;
+                double f = dot(in[ctx[i]], out[targets.get(j)]);
+                g[i][j] = step.applyAsDouble(f, labels[j]) * ALPHA;
+                loss += pairLoss(f, labels[j]);
             }
         }
+        assertEquals(loss, scratch.lossSum, 1e-4 * loss, "every pair's loss, from the rows before the window");
         double[][] inAfter = copy(in);
         double[][] outAfter = copy(out);
         for (int i = 0; i < ctx.length; i++) {
@@ -330,26 +343,29 @@ class UpdateStepTest {
         assertClose(centreInput, row(model.input(), 6), 0, "the centre's input row is untouched");
     }
 
-    @Test
-    void cbowStepMatchesDoubleReference() {
+    @ParameterizedTest(name = "cbowMean={0}")
+    @ValueSource(booleans = {false, true})
+    void cbowStepMatchesDoubleReference(boolean cbowMean) {
         UnigramTable table = new UnigramTable(vocab);
         NegativeSampling ns = new NegativeSampling(model.negativeOutput(), table, 5);
-        Cbow cbow = new Cbow(model.input(), ns);
+        Cbow cbow = new Cbow(model.input(), cbowMean, ns);
         int[] sentence = {20, 21, 22, 23, 24, 25};
         int pos = 2, window = 2; // context: 20, 21, 23, 24
         double[][] in = rows(model.input());
         double[][] out = rows(model.negativeOutput());
-        cbow.train(sentence, sentence.length, pos, window, ALPHA, cbow.newScratch(new Rng(5), arena));
+        Scratch scratch = cbow.newScratch(new Rng(5), arena);
+        cbow.train(sentence, sentence.length, pos, window, ALPHA, scratch);
 
         double[] h = new double[DIM];
         int[] ctx = {20, 21, 23, 24};
         for (int c : ctx) {
             for (int i = 0; i < DIM; i++) {
-                h[i] += in[c][i] / ctx.length;
+                h[i] += cbowMean ? in[c][i] / ctx.length : in[c][i];
             }
         }
         Rng rng = new Rng(5);
         double[] g = new double[DIM];
+        double loss = 0;
         for (int d = 0; d <= 5; d++) {
             int w = d == 0 ? 22 : table.sample(rng);
             if (d > 0 && w == 22) {
@@ -357,6 +373,7 @@ class UpdateStepTest {
             }
             double label = d == 0 ? 1 : 0;
             double f = dot(h, out[w]);
+            loss += pairLoss(f, label);
             double gr = f > 6 ? (label - 1) * ALPHA : f < -6 ? label * ALPHA
                     : (label - SigmoidTable.sigmoid((float) f)) * ALPHA;
             for (int i = 0; i < DIM; i++) {
@@ -364,13 +381,17 @@ class UpdateStepTest {
                 out[w][i] += gr * h[i];
             }
         }
+        // C (and gensim's cbow_mean=1) add the whole gradient of the mean to each context row; gensim's
+        // cbow_mean=0 trains the sum and divides its gradient by the context size.
+        double share = cbowMean ? 1.0 : 1.0 / ctx.length;
         for (int c : ctx) {
             for (int i = 0; i < DIM; i++) {
-                in[c][i] += g[i];
+                in[c][i] += share * g[i];
             }
         }
-        assertClose(in, rows(model.input()), 1e-5, "input rows");
+        assertClose(in, rows(model.input()), 1e-6, "input rows");
         assertClose(out, rows(model.negativeOutput()), 1e-5, "output rows");
+        assertEquals(loss, scratch.lossSum, 1e-4 * loss, "the pairs' loss, each from the rows before its update");
         assertPaddingZero(model.input());
     }
 
@@ -440,11 +461,18 @@ class UpdateStepTest {
     /** One pair through the shared binary-logistic update; returns the gradient it summed for the hidden row. */
     private MemorySegment pairUpdate(Loss loss, int context, int target, long seed) {
         Scratch s = new Scratch(new Rng(seed), arena, model.input().stride(), loss.maxTargets(), 0);
+        lastScratch = s;
         BinaryLogistic.update(loss, model.input().segment(), model.input().offset(context), target, ALPHA, s);
         return s.grad;
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** -log sigma(f) for label 1, -log sigma(-f) for label 0, in double and without overflow. */
+    static double pairLoss(double f, double label) {
+        double z = label == 1 ? -f : f;
+        return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+    }
 
     static Vocabulary zipfVocabulary(int v) {
         String[] words = new String[v];

@@ -35,6 +35,9 @@ public final class Checkpoint implements AutoCloseable {
             m = m != null ? m : differs("-min-count", c.minCount(), run.minCount());
             m = m != null ? m : differs("-threads", c.threads(), run.threads());
             m = m != null ? m : differs("-batch", c.batched() ? 1 : 0, run.batched() ? 1 : 0);
+            m = m != null ? m : differs("-min-alpha", c.cSchedule() ? "(C's schedule)" : c.minAlpha(),
+                    run.cSchedule() ? "(C's schedule)" : run.minAlpha());
+            m = m != null ? m : differs("-cbow-mean", c.cbowMean() ? 1 : 0, run.cbowMean() ? 1 : 0);
             return m != null ? m : corpus.mismatch(now);
         }
 

@@ -25,15 +25,18 @@ import w2v.files.AtomicFile;
 import w2v.files.InputFile;
 import w2v.model.EmbeddingTable;
 import w2v.model.Model;
+import w2v.train.config.Initialization;
+import w2v.train.config.QualityOptions;
 import w2v.train.config.TrainingConfig;
 import w2v.vocab.Vocabulary;
 
 /**
  * The checkpoint format, big-endian throughout (Java's DataOutput):
  * <pre>
- * magic "W2VCKPT\n", int version (2)
+ * magic "W2VCKPT\n", int version (4; 3 is read too, as C's schedule, gradient and initialisation)
  * config: int dim, int window, double sample, boolean hs, int negative, int threads, int epochs,
- *         long minCount, float alpha, boolean cbow, long seed, boolean batched
+ *         long minCount, float alpha, boolean cbow, long seed, boolean batched,
+ *         float minAlpha (NaN: C's schedule), boolean cbowMean, byte init (0 C, 1 gensim) (from version 4)
  * corpus: int n files, n x (long size, int CRC-32C of its first 64 KiB), in reading order
  * workers: int n (= threads), n x (long rngState, int epoch, long ticket, long position, long unpublished,
  *          float alpha, long published)
@@ -50,8 +53,10 @@ import w2v.vocab.Vocabulary;
 public final class CheckpointFile {
 
     static final byte[] MAGIC = {'W', '2', 'V', 'C', 'K', 'P', 'T', '\n'};
-    // 2: chunks handed out on demand instead of one byte range per thread; 3: several files, gzip files
-    public static final int VERSION = 3;
+    // 2: chunks handed out on demand instead of one byte range per thread; 3: several files, gzip files;
+    // 4: -min-alpha, -cbow-mean, -init
+    public static final int VERSION = 4;
+    private static final int OLDEST_READ = 3;
 
     private static final int MAX_WORD_BYTES = 4096;
     private static final ValueLayout.OfFloat NATIVE = ValueLayout.JAVA_FLOAT_UNALIGNED;
@@ -132,11 +137,11 @@ public final class CheckpointFile {
                 throw new CheckpointException(file + ": not a w2v checkpoint");
             }
             int version = in.readInt();
-            if (version != VERSION) {
+            if (version < OLDEST_READ || version > VERSION) {
                 throw new CheckpointException(file + ": checkpoint format version " + version
-                        + ", this w2v reads version " + VERSION);
+                        + ", this w2v reads versions " + OLDEST_READ + " to " + VERSION);
             }
-            TrainingConfig config = readConfig(in, file);
+            TrainingConfig config = readConfig(in, file, version);
             CorpusStamp corpus = readStamp(in, file);
             Checkpoint.Settings settings = new Checkpoint.Settings(config, corpus);
             check.accept(settings);
@@ -183,12 +188,24 @@ public final class CheckpointFile {
         out.writeBoolean(c.cbow());
         out.writeLong(c.seed());
         out.writeBoolean(c.batched());
+        out.writeFloat(c.minAlpha());
+        out.writeBoolean(c.cbowMean());
+        out.writeByte(c.init().ordinal());
     }
 
-    private static TrainingConfig readConfig(DataInputStream in, Path file) throws IOException {
+    private static TrainingConfig readConfig(DataInputStream in, Path file, int version) throws IOException {
         TrainingConfig c = new TrainingConfig(in.readInt(), in.readInt(), in.readDouble(), in.readBoolean(),
                 in.readInt(), in.readInt(), in.readInt(), in.readLong(), in.readFloat(), in.readBoolean(),
                 in.readLong(), in.readBoolean());
+        if (version >= 4) {
+            float minAlpha = in.readFloat();
+            boolean cbowMean = in.readBoolean();
+            int init = in.readByte();
+            if (init < 0 || init >= Initialization.values().length) {
+                throw damaged(file, "initialisation " + init);
+            }
+            c = c.with(new QualityOptions(minAlpha, cbowMean, Initialization.values()[init]));
+        }
         try {
             return c.validate();
         } catch (IllegalArgumentException e) {

@@ -16,10 +16,43 @@ package w2v.train.config;
  * @param cbow -cbow 1 (else skip-gram)
  * @param seed -seed: initial vectors and every thread's random numbers derive from it
  * @param batched -batch 1: skip-gram updates each window as one matrix product ({@code BatchedSkipGram})
+ * @param minAlpha -min-alpha: the learning rate decays linearly from alpha to this over the run (gensim's
+ *     min_alpha); {@link #C_SCHEDULE} (NaN) keeps word2vec C's decay to 0, floored at alpha x 1e-4
+ * @param cbowMean -cbow-mean 1 (the default): CBOW's hidden layer is the mean of the context and each context row
+ *     receives the whole gradient, as in word2vec C and gensim's default; 0 (gensim's cbow_mean=0): the sum, and
+ *     each context row receives the gradient divided by the context size
+ * @param init -init: how the input vectors start
  */
 public record TrainingConfig(int dim, int window, double sample, boolean hierarchicalSoftmax, int negative,
                              int threads, int epochs, long minCount, float alpha, boolean cbow, long seed,
-                             boolean batched) {
+                             boolean batched, float minAlpha, boolean cbowMean, Initialization init) {
+
+    /** {@link #minAlpha} of word2vec C's schedule. */
+    public static final float C_SCHEDULE = Float.NaN;
+
+    /** With word2vec C's schedule, gradient and initialisation. */
+    public TrainingConfig(int dim, int window, double sample, boolean hierarchicalSoftmax, int negative,
+                          int threads, int epochs, long minCount, float alpha, boolean cbow, long seed,
+                          boolean batched) {
+        this(dim, window, sample, hierarchicalSoftmax, negative, threads, epochs, minCount, alpha, cbow, seed,
+                batched, C_SCHEDULE, true, Initialization.C);
+    }
+
+    /** This configuration with the quality options set to {@code o}'s. */
+    public TrainingConfig with(QualityOptions o) {
+        return new TrainingConfig(dim, window, sample, hierarchicalSoftmax, negative, threads, epochs, minCount,
+                alpha, cbow, seed, batched, o.minAlpha(), o.cbowMean(), o.init());
+    }
+
+    /** The options beyond word2vec C's flags. */
+    public QualityOptions quality() {
+        return new QualityOptions(minAlpha, cbowMean, init);
+    }
+
+    /** Whether the learning rate follows word2vec C's schedule rather than -min-alpha's. */
+    public boolean cSchedule() {
+        return Float.isNaN(minAlpha);
+    }
 
     public static final int MAX_DIM = 10_000;
     public static final int MAX_WINDOW = 1_000;
@@ -68,6 +101,9 @@ public record TrainingConfig(int dim, int window, double sample, boolean hierarc
         check(minCount >= 0, "-min-count must be 0 or more (got " + minCount + ")");
         check(Float.isFinite(alpha) && alpha > 0 && alpha <= 10,
                 "-alpha must be a number in (0, 10] (got " + alpha + ")");
+        check(cSchedule() || (minAlpha >= 0 && minAlpha <= alpha),
+                "-min-alpha must be a number in [0, -alpha] (got " + minAlpha + " with -alpha " + alpha + ")");
+        check(init != null, "-init must be c or gensim");
         check(!batched || batchable(cbow, hierarchicalSoftmax, negative),
                 "-batch 1 works with skip-gram and one loss only "
                         + "(-cbow 0, and -hs 0 -negative N or -hs 1 -negative 0)");
