@@ -19,6 +19,8 @@ public final class Scratch {
     final MemorySegment grad; // one row: the gradient for the hidden vector, summed over its targets
     final long[] drawnRows; // a loss's targets for one word as it listed them, repeats included
     final float[] drawnLabels;
+    final float[] pathSteps; // PathLogistic: the targets' scores, then their steps
+    final long[] hiddenRow = new long[1]; // PathLogistic: the hidden row's offset, as dotBlock takes rows
 
     // Batched skip-gram only (empty otherwise): a window's distinct rows, each with how often it occurs.
     final long[] contextRows;
@@ -29,6 +31,7 @@ public final class Scratch {
     final float[] coefficients; // contexts x targets: alpha * (label - sigma(score)) * weights
     final MemorySegment partialSums; // one row per context word for the kernel's partial sums
     final long[] partialSumRows;
+    final MemorySegment pairGradients; // one row per context word: its gradient from the pairwise targets
 
     /**
      * @param stride floats per row, as the model's tables have them
@@ -43,6 +46,7 @@ public final class Scratch {
         this.grad = arena.allocate(rowBytes, 64);
         this.drawnRows = new long[maxTargets];
         this.drawnLabels = new float[maxTargets];
+        this.pathSteps = new float[maxTargets];
         int batchTargets = maxContexts == 0 ? 0 : maxTargets;
         this.contextRows = new long[maxContexts];
         this.contextWeights = new float[maxContexts];
@@ -51,6 +55,7 @@ public final class Scratch {
         this.targetWeights = new float[batchTargets];
         this.coefficients = new float[maxContexts * batchTargets];
         this.partialSums = arena.allocate(Math.max(rowBytes * maxContexts, 1), 64);
+        this.pairGradients = arena.allocate(Math.max(rowBytes * maxContexts, 1), 64);
         this.partialSumRows = new long[maxContexts];
         for (int i = 0; i < maxContexts; i++) {
             partialSumRows[i] = i * rowBytes;

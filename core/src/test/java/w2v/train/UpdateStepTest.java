@@ -435,6 +435,11 @@ class UpdateStepTest {
         public boolean skipsZeroSteps() {
             return inner.skipsZeroSteps();
         }
+
+        @Override
+        public boolean distinctTargets() {
+            return inner.distinctTargets();
+        }
     }
 
     /** One pair through the shared binary-logistic update; returns the gradient it summed for the hidden row. */
