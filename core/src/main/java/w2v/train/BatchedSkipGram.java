@@ -34,14 +34,24 @@ public final class BatchedSkipGram implements Architecture {
     private final int stride;
     private final int maxWindow;
     private final Loss loss;
+    private final boolean scoreFeedback;
 
     public BatchedSkipGram(EmbeddingTable input, Loss loss, int maxWindow) {
+        this(input, loss, maxWindow, false);
+    }
+
+    /**
+     * @param scoreFeedback whether each context's scores see the earlier contexts' steps, as in word2vec C
+     *     ({@link #stepsWithFeedback}); hierarchical softmax needs it to train as well as one pair at a time
+     */
+    public BatchedSkipGram(EmbeddingTable input, Loss loss, int maxWindow, boolean scoreFeedback) {
         this.in = input.segment();
         this.out = loss.outputs();
         this.stride = input.stride();
         this.rowBytes = (long) stride * Float.BYTES;
         this.maxWindow = maxWindow;
         this.loss = loss;
+        this.scoreFeedback = scoreFeedback;
     }
 
     @Override
@@ -76,14 +86,69 @@ public final class BatchedSkipGram implements Architecture {
         // Scores and their gradient coefficients, all from the rows as they are now. A row that occurs w times
         // stands for w identical pairs: its coefficient is w times the pair's.
         K.dotBlock(in, contextRows, m, out, targetRows, n, stride, coefficients);
-        for (int i = 0, r = 0; r < m; r++) {
-            for (int j = 0; j < n; j++, i++) {
-                float weight = contextWeights[r] * targetWeights[j];
-                coefficients[i] = loss.step(coefficients[i], labels[j], alpha) * weight;
+        if (scoreFeedback) {
+            stepsWithFeedback(m, n, alpha, s);
+        } else {
+            for (int i = 0, r = 0; r < m; r++) {
+                for (int j = 0; j < n; j++, i++) {
+                    float weight = contextWeights[r] * targetWeights[j];
+                    coefficients[i] = loss.step(coefficients[i], labels[j], alpha) * weight;
+                }
             }
         }
         // Output rows from the old input rows and input rows from the old output rows, in one pass.
         K.crossUpdate(in, contextRows, m, out, targetRows, n, coefficients, s.partialSums, s.partialSumRows, stride);
+        if (scoreFeedback) {
+            contextsFeedback(m, n, s);
+        }
+    }
+
+    /**
+     * The input rows' second-order term: in word2vec C context r's gradient takes the nodes after the earlier
+     * contexts' steps, y_j + sum over i < r of c_ij x_i, so x_r also gains sum over i < r of d_ri x_i with
+     * d_ri = sum over j of c_rj c_ij. Applied from the last context down, so each x_i it reads has not had this
+     * term yet (it has had its first-order gradient: a third-order difference).
+     */
+    private void contextsFeedback(int m, int n, Scratch s) {
+        long[] contextRows = s.contextRows;
+        float[] coefficients = s.coefficients;
+        for (int r = m - 1; r > 0; r--) {
+            for (int i = 0; i < r; i++) {
+                float d = 0f;
+                for (int j = 0; j < n; j++) {
+                    d += coefficients[r * n + j] * coefficients[i * n + j];
+                }
+                K.axpy(d, in, contextRows[i], in, contextRows[r], stride);
+            }
+        }
+    }
+
+    /**
+     * Each context's scores as word2vec C computes them, after the earlier contexts' updates of the output rows:
+     * context r's score against target j gains sum over i < r of c_ij (x_i . x_r), the earlier steps' change of
+     * y_j seen from x_r. Without it every step comes from the window's old rows, and with hierarchical softmax,
+     * whose nodes are binary decisions shared by many words, the window's summed steps overshoot (0.7 points
+     * of analogy accuracy). Only the input rows' second-order term (y_j's change seen by x_r's gradient) is
+     * left out.
+     */
+    private void stepsWithFeedback(int m, int n, float alpha, Scratch s) {
+        long[] contextRows = s.contextRows;
+        float[] coefficients = s.coefficients;
+        float[] gram = s.contextGram;
+        for (int r = 0; r < m; r++) {
+            long xr = contextRows[r];
+            for (int i = 0; i < r; i++) {
+                gram[i] = K.dot(in, contextRows[i], in, xr, stride);
+            }
+            float weight = s.contextWeights[r];
+            for (int j = 0; j < n; j++) {
+                float f = coefficients[r * n + j];
+                for (int i = 0; i < r; i++) {
+                    f += coefficients[i * n + j] * gram[i];
+                }
+                coefficients[r * n + j] = loss.step(f, s.targetLabels[j], alpha) * weight * s.targetWeights[j];
+            }
+        }
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class Scratch {
     final float[] coefficients; // contexts x targets: alpha * (label - sigma(score)) * weights
     final MemorySegment partialSums; // one row per context word for the kernel's partial sums
     final long[] partialSumRows;
-    final MemorySegment pairGradients; // one row per context word: its gradient from the pairwise targets
+    final float[] contextGram; // x_i . x_r of the window's earlier context rows i with row r
 
     /**
      * @param stride floats per row, as the model's tables have them
@@ -55,7 +55,7 @@ public final class Scratch {
         this.targetWeights = new float[batchTargets];
         this.coefficients = new float[maxContexts * batchTargets];
         this.partialSums = arena.allocate(Math.max(rowBytes * maxContexts, 1), 64);
-        this.pairGradients = arena.allocate(Math.max(rowBytes * maxContexts, 1), 64);
+        this.contextGram = new float[maxContexts];
         this.partialSumRows = new long[maxContexts];
         for (int i = 0; i < maxContexts; i++) {
             partialSumRows[i] = i * rowBytes;
