@@ -6,7 +6,6 @@ import w2v.kernel.Kernels;
 import w2v.kernel.VectorKernels;
 import w2v.model.EmbeddingTable;
 import w2v.sampling.Rng;
-import w2v.train.config.TrainingConfig;
 import w2v.train.loss.Loss;
 
 /**
@@ -16,9 +15,10 @@ import w2v.train.loss.Loss;
  * inner nodes on the centre word's path. So the update is the small matrix product scores = In x Out^T
  * (contexts x targets), and each output row is fetched once per window instead of once per pair. Every pair's
  * gradient uses the rows as they were at the start of the window; word2vec C applies the pairs one after
- * another. Ji et al. measured no loss of accuracy from this, and with negative sampling neither do we; with
- * hierarchical softmax, whose nodes near the root are on every path, it scored 0.7 points lower than one pair
- * at a time, so there it is used on request only ({@link TrainingConfig#batchedByDefault}).
+ * another. Ji et al. measured no loss of accuracy from this, and with negative sampling neither do we. With
+ * hierarchical softmax it scored 0.7 points lower than one pair at a time; there each context also sees the
+ * earlier contexts' steps through the Gram matrix of the window's context rows ({@link #stepsWithFeedback},
+ * {@link #contextsFeedback}), which gives C's arithmetic up to a third-order term.
  *
  * <p>A word twice in the window, or a negative drawn twice, is one row with twice the step, as pWord2Vec does:
  * both pairs are computed from the same old rows, so their steps are equal, and the kernel that applies both
@@ -126,10 +126,7 @@ public final class BatchedSkipGram implements Architecture {
     /**
      * Each context's scores as word2vec C computes them, after the earlier contexts' updates of the output rows:
      * context r's score against target j gains sum over i < r of c_ij (x_i . x_r), the earlier steps' change of
-     * y_j seen from x_r. Without it every step comes from the window's old rows, and with hierarchical softmax,
-     * whose nodes are binary decisions shared by many words, the window's summed steps overshoot (0.7 points
-     * of analogy accuracy). Only the input rows' second-order term (y_j's change seen by x_r's gradient) is
-     * left out.
+     * y_j seen from x_r. The input rows' matching term is {@link #contextsFeedback}.
      */
     private void stepsWithFeedback(int m, int n, float alpha, Scratch s) {
         long[] contextRows = s.contextRows;
