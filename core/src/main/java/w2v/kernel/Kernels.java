@@ -51,6 +51,7 @@ public final class Kernels {
             // 7 targets: a block of 4 dots and 3 single ones; a block of 6 in the update and 1 single.
             k.dotBlock(x, offsets, rows, y, offsets, rows, len, c);
             k.crossUpdate(x, offsets, rows, y, offsets, rows, c, scratch, offsets, len);
+            k.pathUpdate(x, 0, y, offsets, rows, c, scratch, 0, len);
         }
     }
 

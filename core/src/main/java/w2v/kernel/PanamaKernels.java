@@ -253,6 +253,32 @@ public final class PanamaKernels implements VectorKernels {
     }
 
     /*
+     * Chunk by chunk: x's and g's chunk stay in registers while every y row goes by once, so each path row is
+     * read and written once per chunk and the rows' loads do not wait on one another's dot products.
+     */
+    @Override
+    public void pathUpdate(MemorySegment x, long xOffset, MemorySegment y, long[] yRows, int n, float[] c,
+                           MemorySegment g, long gOffset, int len) {
+        int bound = SPECIES.loopBound(len);
+        for (int k = 0; k < bound; k += LANES) {
+            long off = 4L * k;
+            FloatVector xk = FloatVector.fromMemorySegment(SPECIES, x, xOffset + off, ORDER);
+            FloatVector s = FloatVector.fromMemorySegment(SPECIES, g, gOffset + off, ORDER);
+            for (int j = 0; j < n; j++) {
+                long yo = yRows[j] + off;
+                FloatVector old = FloatVector.fromMemorySegment(SPECIES, y, yo, ORDER);
+                FloatVector cj = FloatVector.broadcast(SPECIES, c[j]);
+                s = old.fma(cj, s);
+                xk.fma(cj, old).intoMemorySegment(y, yo, ORDER);
+            }
+            s.intoMemorySegment(g, gOffset + off, ORDER);
+        }
+        for (int k = bound; k < len; k++) { // rows not padded to the vector length (never the tables')
+            ScalarKernels.pathUpdateElement(x, xOffset, y, yRows, n, c, g, gOffset, 4L * k);
+        }
+    }
+
+    /*
      * The lanes of v added in one fixed order. FloatVector.reduceLanes(ADD) leaves the order to the
      * implementation, and it differs: C2 inlining dot into the hierarchical-softmax loop summed in another order
      * than the interpreter and C1, so a one-thread run with a fixed seed gave different vectors depending on

@@ -90,6 +90,28 @@ public final class ScalarKernels implements VectorKernels {
     }
 
     @Override
+    public void pathUpdate(MemorySegment x, long xOffset, MemorySegment y, long[] yRows, int n, float[] c,
+                           MemorySegment g, long gOffset, int len) {
+        for (int k = 0; k < len; k++) {
+            pathUpdateElement(x, xOffset, y, yRows, n, c, g, gOffset, 4L * k);
+        }
+    }
+
+    /** Element {@code off} (in bytes) of every row, in {@link VectorKernels#pathUpdate}'s order; also the SIMD tail. */
+    static void pathUpdateElement(MemorySegment x, long xOffset, MemorySegment y, long[] yRows, int n, float[] c,
+                                  MemorySegment g, long gOffset, long off) {
+        float xk = x.get(F, xOffset + off);
+        float s = g.get(F, gOffset + off);
+        for (int j = 0; j < n; j++) {
+            long yj = yRows[j] + off;
+            float old = y.get(F, yj);
+            s = Math.fma(old, c[j], s);
+            y.set(F, yj, Math.fma(xk, c[j], old));
+        }
+        g.set(F, gOffset + off, s);
+    }
+
+    @Override
     public String name() {
         return "scalar";
     }

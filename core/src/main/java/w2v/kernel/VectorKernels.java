@@ -57,6 +57,16 @@ public interface VectorKernels {
     void crossUpdate(MemorySegment x, long[] xRows, int m, MemorySegment y, long[] yRows, int n, float[] c,
                      MemorySegment scratch, long[] scratchRows, int len);
 
+    /**
+     * One hidden row trained against n distinct target rows whose steps are known:
+     * {@code g += c_j * y_j} for j = 0, 1, ... in that order, and {@code y_j += c_j * x}, each a fused multiply-add,
+     * from y_j as it was on entry. This is word2vec C's loop over a path's nodes (the hidden row's gradient gains
+     * g syn1, then syn1 gains g neu1) for every node at once, so both implementations give the bits of that loop
+     * done with fused axpys. Every y row distinct, and none the same memory as x or g.
+     */
+    void pathUpdate(MemorySegment x, long xOffset, MemorySegment y, long[] yRows, int n, float[] c,
+                    MemorySegment g, long gOffset, int len);
+
     /** A short name for logs and benchmark tables. */
     String name();
 }

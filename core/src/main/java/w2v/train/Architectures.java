@@ -35,7 +35,8 @@ final class Architectures {
             if (losses.length != 1) { // validate() allows -batch 1 with one loss only
                 throw new IllegalStateException("no batched form of " + losses.length + " losses");
             }
-            return new BatchedSkipGram(model.input(), losses[0], config.window());
+            // Hierarchical softmax's scores need the window's earlier steps to train as well as one pair at a time.
+            return new BatchedSkipGram(model.input(), losses[0], config.window(), config.hierarchicalSoftmax());
         }
         return new SkipGram(model.input(), losses);
     }

@@ -25,6 +25,10 @@ public final class BinaryLogistic {
      */
     public static void update(Loss loss, MemorySegment hidden, long hiddenOffset, int word, float alpha,
                               Scratch s) {
+        if (loss.distinctTargets()) {
+            PathLogistic.update(loss, hidden, hiddenOffset, word, alpha, s);
+            return;
+        }
         MemorySegment out = loss.outputs();
         long[] rows = s.drawnRows;
         float[] labels = s.drawnLabels;

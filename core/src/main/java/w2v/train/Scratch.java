@@ -20,6 +20,8 @@ public final class Scratch {
     final long[] drawnRows; // a loss's targets for one word as it listed them, repeats included
     final float[] drawnLabels;
     double lossSum; // the loss of every pair trained since the worker last took it (PairLoss), in double
+    final float[] pathSteps; // PathLogistic: the targets' scores, then their steps
+    final long[] hiddenRow = new long[1]; // PathLogistic: the hidden row's offset, as dotBlock takes rows
 
     // Batched skip-gram only (empty otherwise): a window's distinct rows, each with how often it occurs.
     final long[] contextRows;
@@ -30,6 +32,7 @@ public final class Scratch {
     final float[] coefficients; // contexts x targets: alpha * (label - sigma(score)) * weights
     final MemorySegment partialSums; // one row per context word for the kernel's partial sums
     final long[] partialSumRows;
+    final float[] contextGram; // x_i . x_r of the window's earlier context rows i with row r
 
     LookaheadCbow.DrawnTargets plan; // LookaheadCbow only: a sentence's draws
     LookaheadCbow.DrawnTargets drawn; // the plan while it is being trained, else null: BinaryLogistic draws
@@ -47,6 +50,7 @@ public final class Scratch {
         this.grad = arena.allocate(rowBytes, 64);
         this.drawnRows = new long[maxTargets];
         this.drawnLabels = new float[maxTargets];
+        this.pathSteps = new float[maxTargets];
         int batchTargets = maxContexts == 0 ? 0 : maxTargets;
         this.contextRows = new long[maxContexts];
         this.contextWeights = new float[maxContexts];
@@ -55,6 +59,7 @@ public final class Scratch {
         this.targetWeights = new float[batchTargets];
         this.coefficients = new float[maxContexts * batchTargets];
         this.partialSums = arena.allocate(Math.max(rowBytes * maxContexts, 1), 64);
+        this.contextGram = new float[maxContexts];
         this.partialSumRows = new long[maxContexts];
         for (int i = 0; i < maxContexts; i++) {
             partialSumRows[i] = i * rowBytes;

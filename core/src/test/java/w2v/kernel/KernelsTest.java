@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Vector API kernels against their scalar twins at every length, aligned or not, as VectorKernels states it:
- * scale and crossUpdate bit for bit, dot, dotBlock and axpy within the stated rounding bounds.
+ * scale, crossUpdate and pathUpdate bit for bit, dot, dotBlock and axpy within the stated rounding bounds.
  */
 class KernelsTest {
 
@@ -202,6 +202,59 @@ class KernelsTest {
                 for (int e = 0; e < rows * len; e++) {
                     assertEquals(expectedX[e], x1.getAtIndex(F, e), 1e-5, what + " x element " + e);
                     assertEquals(expectedY[e], y1.getAtIndex(F, e), 1e-5, what + " y element " + e);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("lengths")
+    void pathUpdateMatchesScalarBitForBitAndTheOneTargetLoop(int len) {
+        try (Arena arena = Arena.ofConfined()) {
+            Random r = new Random(17L * len);
+            for (int n : new int[] {0, 1, 5, 17, 40}) { // no target, one, and paths up to C's longest code
+                int rows = 45;
+                long[] yRows = distinctRows(n, rows, len, r);
+                float[] c = new float[n];
+                for (int j = 0; j < n; j++) {
+                    c[j] = r.nextFloat() - 0.5f;
+                }
+                MemorySegment x = random(arena, len, r), g0 = random(arena, len, r), y0 = random(arena, rows * len, r);
+                MemorySegment y1 = arena.allocate(y0.byteSize(), 64).copyFrom(y0);
+                MemorySegment y2 = arena.allocate(y0.byteSize(), 64).copyFrom(y0);
+                MemorySegment y3 = arena.allocate(y0.byteSize(), 64).copyFrom(y0);
+                MemorySegment g1 = arena.allocate(g0.byteSize(), 64).copyFrom(g0);
+                MemorySegment g2 = arena.allocate(g0.byteSize(), 64).copyFrom(g0);
+                MemorySegment g3 = arena.allocate(g0.byteSize(), 64).copyFrom(g0);
+                SIMD.pathUpdate(x, 0, y1, yRows, n, c, g1, 0, len);
+                SCALAR.pathUpdate(x, 0, y2, yRows, n, c, g2, 0, len);
+                // The loop it replaces: per target, the gradient gains c y (old y), then y gains c x; fused.
+                for (int j = 0; j < n; j++) {
+                    for (int k = 0; k < len; k++) {
+                        long yo = yRows[j] + 4L * k, o = 4L * k;
+                        float old = y3.get(F, yo);
+                        g3.set(F, o, Math.fma(old, c[j], g3.get(F, o)));
+                        y3.set(F, yo, Math.fma(x.get(F, o), c[j], old));
+                    }
+                }
+                String what = "len=" + len + " n=" + n;
+                assertEquals(-1L, y1.mismatch(y2), what + ": y, SIMD against scalar");
+                assertEquals(-1L, g1.mismatch(g2), what + ": g, SIMD against scalar");
+                assertEquals(-1L, y1.mismatch(y3), what + ": y, against the one-target loop");
+                assertEquals(-1L, g1.mismatch(g3), what + ": g, against the one-target loop");
+                // And the formula in double; rows off the path untouched.
+                double[] expectedY = rowsOf(y0, rows, len), expectedG = rowsOf(g0, 1, len);
+                for (int j = 0; j < n; j++) {
+                    for (int k = 0; k < len; k++) {
+                        expectedY[(int) (yRows[j] / 4) + k] += (double) c[j] * x.get(F, 4L * k);
+                        expectedG[k] += (double) c[j] * y0.get(F, yRows[j] + 4L * k);
+                    }
+                }
+                for (int e = 0; e < rows * len; e++) {
+                    assertEquals(expectedY[e], y1.getAtIndex(F, e), 1e-5, what + " y element " + e);
+                }
+                for (int k = 0; k < len; k++) {
+                    assertEquals(expectedG[k], g1.getAtIndex(F, k), 1e-4, what + " g element " + k);
                 }
             }
         }

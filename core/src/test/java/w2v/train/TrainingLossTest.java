@@ -109,6 +109,11 @@ class TrainingLossTest {
             public boolean skipsZeroSteps() {
                 return ns.skipsZeroSteps();
             }
+
+            @Override
+            public boolean distinctTargets() {
+                return ns.distinctTargets();
+            }
         };
         SkipGram sg = new SkipGram(model.input(), recording);
         Scratch s = sg.newScratch(new Rng(Trainer.mix(c.seed(), 0)), arena);

@@ -256,6 +256,66 @@ class UpdateStepTest {
     }
 
     @Test
+    void batchedHierarchicalSoftmaxWithFeedbackScoresEachContextAfterTheEarlierOnes() {
+        HuffmanTree tree = HuffmanTree.build(vocab);
+        BatchedSkipGram sg = new BatchedSkipGram(model.input(), new HierarchicalSoftmax(model.softmaxNodes(), tree), 3,
+                true);
+        int centre = 250;
+        int[] path = Arrays.copyOfRange(tree.points(), tree.start(centre), tree.start(centre + 1));
+        double[] labels = new double[path.length];
+        for (int d = 0; d < labels.length; d++) {
+            labels[d] = 1 - tree.codes()[tree.start(centre) + d];
+        }
+        // Contexts that point the same way, so that the earlier steps move the later scores by a lot.
+        int[] ctx = {61, 62, 64, 65};
+        for (int c : ctx) {
+            for (int i = 0; i < DIM; i++) {
+                model.input().set(c, i, model.input().get(60, i) * 4 + model.input().get(c, i) * 0.1f);
+            }
+        }
+        double[][] in = rows(model.input());
+        double[][] out = rows(model.softmaxNodes());
+        double[][] oldOut = copy(out);
+        sg.train(new int[] {60, 61, 62, centre, 64, 65, 66}, 7, 3, 2, ALPHA, sg.newScratch(new Rng(8), arena));
+
+        // word2vec C's pairs in order: each context scored against the nodes as the earlier pairs left them, its
+        // gradient from those nodes, the nodes moved from the old input rows.
+        double[][] inAfter = copy(in);
+        double[][] inFirstOrder = copy(in); // the gradient from the old nodes, as without feedback
+        boolean changed = false;
+        for (int c : ctx) {
+            for (int j = 0; j < path.length; j++) {
+                int node = path[j];
+                double f = dot(in[c], out[node]);
+                double g = (f <= -6 || f >= 6 ? 0 : labels[j] - SigmoidTable.sigmoid((float) f)) * ALPHA;
+                double stale = dot(in[c], oldOut[node]);
+                double gStale = (stale <= -6 || stale >= 6 ? 0 : labels[j] - SigmoidTable.sigmoid((float) stale))
+                        * ALPHA;
+                changed |= Math.abs(g - gStale) > 1e-3;
+                for (int k = 0; k < DIM; k++) {
+                    inAfter[c][k] += g * out[node][k];
+                    inFirstOrder[c][k] += g * oldOut[node][k];
+                    out[node][k] += g * in[c][k];
+                }
+            }
+        }
+        assertTrue(changed, "the earlier pairs must change some later step, or this test shows nothing");
+        assertClose(out, rows(model.softmaxNodes()), 1e-4, "node rows");
+        // The input rows' term is applied from rows that already moved: a third-order difference, here (rows
+        // of norm ~5 all pointing one way) up to ~2e-4, against second-order terms of up to ~1e-2.
+        assertClose(inAfter, rows(model.input()), 5e-4, "input rows");
+        double secondOrder = 0;
+        for (int c : ctx) {
+            for (int k = 0; k < DIM; k++) {
+                secondOrder = Math.max(secondOrder, Math.abs(inAfter[c][k] - inFirstOrder[c][k]));
+            }
+        }
+        assertTrue(secondOrder > 5e-3, "the input rows' second-order term must be visible: " + secondOrder);
+        assertPaddingZero(model.input());
+        assertPaddingZero(model.softmaxNodes());
+    }
+
+    @Test
     void hierarchicalSoftmaxStepIsCsRuleAtEveryTableStep() {
         HierarchicalSoftmax hs = new HierarchicalSoftmax(model.softmaxNodes(), HuffmanTree.build(vocab));
         List<Float> scores = new ArrayList<>(List.of(0f, -0f, 6f, -6f, Math.nextUp(-6f), Math.nextDown(6f),
@@ -455,6 +515,11 @@ class UpdateStepTest {
         @Override
         public boolean skipsZeroSteps() {
             return inner.skipsZeroSteps();
+        }
+
+        @Override
+        public boolean distinctTargets() {
+            return inner.distinctTargets();
         }
     }
 

@@ -68,8 +68,9 @@ public record TrainingConfig(int dim, int window, double sample, boolean hierarc
 
     /**
      * -batch's default: batched where it trains as well as the one-pair update. With negative sampling it scores
-     * above word2vec C; with hierarchical softmax it scored 0.7 points below the one-pair update over six seeds
-     * (BENCHMARKS.md), so there its 1.5-2.2x speed is on request only.
+     * above word2vec C. With hierarchical softmax the one-pair update, which scores a path's nodes in one block
+     * (PathLogistic), is now about as fast as the batched one was, and the batched one (0.7 points below over six
+     * seeds before its context feedback; bench/results/seeds.md) has not been measured over enough seeds since.
      */
     public static boolean batchedByDefault(boolean cbow, boolean hierarchicalSoftmax, int negative) {
         return !cbow && !hierarchicalSoftmax && negative > 0;

@@ -72,4 +72,10 @@ public final class HierarchicalSoftmax implements Loss {
     public boolean skipsZeroSteps() {
         return true;
     }
+
+    /** A path visits each inner node once. */
+    @Override
+    public boolean distinctTargets() {
+        return true;
+    }
 }

@@ -35,4 +35,10 @@ public interface Loss {
      * never taken (see {@code SigmoidTable.saturatedSigmoid}).
      */
     boolean skipsZeroSteps();
+
+    /**
+     * Whether {@link #targets} never lists a row twice (hierarchical softmax's path, not negative sampling's
+     * draws): then no target's update changes another's score, and all scores may be taken before any update.
+     */
+    boolean distinctTargets();
 }

@@ -60,4 +60,10 @@ public final class NegativeSampling implements Loss {
     public boolean skipsZeroSteps() {
         return false;
     }
+
+    /** A negative may be drawn twice, and C scores the second draw after the first one's update. */
+    @Override
+    public boolean distinctTargets() {
+        return false;
+    }
 }
