@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import w2v.train.config.Initialization;
 import w2v.train.config.TrainingConfig;
 
 /**
@@ -21,7 +22,7 @@ public final class SparkTrain {
 
     private static final Set<String> FLAGS = Set.of("-train", "-output", "-size", "-window", "-sample", "-hs",
             "-negative", "-threads", "-iter", "-min-count", "-alpha", "-binary", "-cbow", "-max-vocab", "-seed",
-            "-batch", "-partitions", "-sync-words");
+            "-batch", "-min-alpha", "-cbow-mean", "-init", "-preset", "-partitions", "-sync-words");
 
     private SparkTrain() {
     }
@@ -81,7 +82,9 @@ public final class SparkTrain {
         TrainingConfig c = new TrainingConfig((int) number(v, "-size", 100), (int) number(v, "-window", 5),
                 decimal(v, "-sample", 1e-3), hs, negative, (int) number(v, "-threads", 1), (int) number(v, "-iter", 5),
                 number(v, "-min-count", 5), (float) decimal(v, "-alpha", cbow ? 0.05 : 0.025), cbow,
-                number(v, "-seed", 1), bool(v, "-batch", TrainingConfig.batchedByDefault(cbow, hs, negative)));
+                number(v, "-seed", 1), bool(v, "-batch", TrainingConfig.batchedByDefault(cbow, hs, negative)),
+                (float) decimal(v, "-min-alpha", TrainingConfig.C_SCHEDULE), bool(v, "-cbow-mean", true),
+                initialization(v));
         SparkOptions o = SparkOptions.defaults().config(c).maxVocab(number(v, "-max-vocab", 0))
                 .partitions((int) number(v, "-partitions", 2))
                 .syncWords(number(v, "-sync-words", SparkOptions.DEFAULT_SYNC_WORDS)).validate();
@@ -140,6 +143,20 @@ public final class SparkTrain {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(flag + " must be a number (got " + s + ")");
         }
+    }
+
+    /** -init c|gensim; -preset accurate stands for -init gensim (as in w2v train) unless -init is given. */
+    private static Initialization initialization(Map<String, String> v) {
+        String preset = v.get("-preset");
+        if (preset != null && !preset.equals("accurate")) {
+            throw new IllegalArgumentException("-preset must be accurate (got " + preset + ")");
+        }
+        String init = v.getOrDefault("-init", preset != null ? "gensim" : "c");
+        return switch (init) {
+            case "c" -> Initialization.C;
+            case "gensim" -> Initialization.GENSIM;
+            default -> throw new IllegalArgumentException("-init must be c or gensim (got " + init + ")");
+        };
     }
 
     private static boolean bool(Map<String, String> v, String flag, boolean otherwise) {

@@ -42,6 +42,22 @@ class SparkTrainTest {
         assertEquals(4, p.options().partitions());
         assertEquals(1000, p.options().syncWords());
         assertEquals(true, p.binary());
+        assertEquals(true, p.options().config().cSchedule());
+        assertEquals(w2v.train.config.Initialization.C, p.options().config().init());
+    }
+
+    @Test
+    void theQualityOptionsOfWTrainReachTheSettings() {
+        SparkTrain.Parsed p = SparkTrain.parse(new String[] {"-train", "in.txt", "-output", "out.bin",
+                "-min-alpha", "0.01", "-cbow-mean", "0", "-preset", "accurate"});
+        assertEquals(0.01f, p.options().config().minAlpha());
+        assertEquals(false, p.options().config().cbowMean());
+        assertEquals(w2v.train.config.Initialization.GENSIM, p.options().config().init());
+        p = SparkTrain.parse(new String[] {"-train", "a", "-output", "b", "-preset", "accurate", "-init", "c"});
+        assertEquals(w2v.train.config.Initialization.C, p.options().config().init());
+        assertEquals("-preset must be accurate (got fast)", error("-train", "a", "-output", "b", "-preset", "fast"));
+        assertEquals("-init must be c or gensim (got foo)", error("-train", "a", "-output", "b", "-init", "foo"));
+        assertEquals(true, error("-train", "a", "-output", "b", "-min-alpha", "1").startsWith("-min-alpha must be"));
     }
 
     @Test
