@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import w2v.text.WordHash;
 
 /**
  * Streams the tokens of one {@link ByteRange} of a corpus source: whitespace-separated words, and a newline
@@ -67,6 +68,12 @@ public final class TokenReader {
     private final byte[] buf;
     private final ByteBuffer bb;
     private final byte[] word = new byte[MAX_WORD_BYTES + 4];
+    // The word next() returned: its bytes are wordBytes[wordStart, wordStart + wordLength), in the buffer when
+    // it lies whole in it (no copy), else in word; wordHash is their WordHash.
+    private byte[] wordBytes = word;
+    private int wordStart;
+    private int wordLength;
+    private int wordHash;
 
     private long bufFileOffset; // file offset of buf[0]
     private int pos;
@@ -197,9 +204,31 @@ public final class TokenReader {
         eof = false;
     }
 
-    /** The bytes of the word {@link #next()} returned a length for; valid until the next call. */
+    /**
+     * The bytes of the word {@link #next()} returned a length for, from index 0; valid until the next call.
+     * Copies them out of the buffer: {@link #wordBytes()} and {@link #wordStart()} do not.
+     */
     public byte[] word() {
+        if (wordBytes != word) {
+            System.arraycopy(wordBytes, wordStart, word, 0, wordLength);
+            wordBytes = word;
+            wordStart = 0;
+        }
         return word;
+    }
+
+    /** The array that holds the bytes of the word {@link #next()} returned, from {@link #wordStart()} on. */
+    public byte[] wordBytes() {
+        return wordBytes;
+    }
+
+    public int wordStart() {
+        return wordStart;
+    }
+
+    /** The {@link WordHash} of the word {@link #next()} returned. */
+    public int wordHash() {
+        return wordHash;
     }
 
     /** Words cut at {@link #MAX_WORD_BYTES} so far. */
@@ -234,7 +263,64 @@ public final class TokenReader {
         return bufFileOffset + pos;
     }
 
+    /** Bytes below the space character (whitespace, NUL and the other control bytes) in one SWAR test. */
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /**
+     * The word that starts with {@code first}, at pos - 1. Its end is found eight bytes at a time, the hash built
+     * from the same eight-byte loads: a byte below the space character is flagged by the SWAR test, the lowest
+     * flag exactly; if it is whitespace, the word ends there and stays in the buffer. A control byte inside a
+     * word (NUL...), a word that runs to the buffer's last 8 bytes or past {@link #MAX_WORD_BYTES}: the byte
+     * path, {@link #readWordSlowly}.
+     */
     private int readWord(int first) {
+        byte[] b = buf;
+        int start = pos - 1;
+        int last = limit - Long.BYTES; // the last index an 8-byte load may start at
+        long h = 0;
+        for (int i = start; i <= last; i += Long.BYTES) {
+            long x = WordHash.longAt(b, i);
+            long low = (x - ' ' * ONES - ONES) & ~x & HIGH_BITS; // flags bytes <= ' '
+            if (low == 0) {
+                if (i + Long.BYTES - start >= MAX_WORD_BYTES) {
+                    break; // perhaps too long: the byte path cuts it
+                }
+                h = i == start ? WordHash.first(x) : WordHash.step(h, x);
+                continue;
+            }
+            int k = Long.numberOfTrailingZeros(low) >>> 3;
+            int end = b[i + k];
+            if ((SPACES >>> end & 1) == 0) {
+                break;
+            }
+            long chunk = x & ((1L << (k << 3)) - 1);
+            if (i == start) {
+                h = WordHash.first(chunk);
+            } else if (k > 0) {
+                h = WordHash.step(h, chunk);
+            }
+            int len = i + k - start;
+            if (len > MAX_WORD_BYTES) {
+                break;
+            }
+            pos = i + k;
+            wordBytes = b;
+            wordStart = start;
+            wordLength = len;
+            wordHash = WordHash.finish(h, len);
+            return len;
+        }
+        int len = readWordSlowly(first);
+        wordBytes = word;
+        wordStart = 0;
+        wordLength = len;
+        wordHash = WordHash.of(word, 0, len);
+        return len;
+    }
+
+    /** The word that starts with {@code first}, at pos - 1, byte by byte; its bytes go to {@link #word}. */
+    private int readWordSlowly(int first) {
         // Usually the whole word is in the buffer: find its end there and copy it at once.
         int start = pos - 1;
         int end = pos;

@@ -208,7 +208,7 @@ final class Worker implements Runnable {
             if (n == TokenReader.END) {
                 return length == 0 ? TokenReader.END : length;
             }
-            int word = n == TokenReader.NEWLINE ? 0 : vocab.indexOf(reader.word(), 0, n);
+            int word = n == TokenReader.NEWLINE ? 0 : vocab.indexOf(reader.wordBytes(), reader.wordStart(), n, reader.wordHash());
             if (word < 0) {
                 continue; // below min-count: C skips it without counting
             }

@@ -1,9 +1,7 @@
 package w2v.vocab;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
+import w2v.text.WordHash;
 
 /**
  * An open-addressing hash table of byte strings, each with a count and the file offset where it was first
@@ -16,9 +14,6 @@ import java.util.Arrays;
  * first offset together in 32 bytes (most words are at most 8 bytes: their lookup never reads the pool).
  */
 public final class ByteStringTable {
-
-    private static final VarHandle LITTLE_ENDIAN_LONG =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** Longs per entry: first 8 bytes (little-endian, zero-padded), start << 32 | length, count, first seen. */
     private static final int ENTRY = 4;
@@ -57,9 +52,14 @@ public final class ByteStringTable {
 
     /** Adds {@code n} to the count of these bytes, creating the entry (first seen at {@code offset}) if new. */
     public int add(byte[] b, int off, int len, long n, long offset) {
+        long prefix = prefix(b, off, len);
+        return add(b, off, len, hash(prefix, b, off, len), n, offset);
+    }
+
+    /** As {@link #add(byte[], int, int, long, long)}, with the bytes' {@link WordHash} known. */
+    public int add(byte[] b, int off, int len, int h, long n, long offset) {
         checkSlots();
         long prefix = prefix(b, off, len);
-        int h = hash(prefix, b, off, len);
         int mask = slots.length - 1;
         int s = h & mask;
         for (; ; s = (s + 1) & mask) {
@@ -226,36 +226,11 @@ public final class ByteStringTable {
 
     /** The first min(len, 8) bytes as a little-endian long, zero-padded. */
     static long prefix(byte[] b, int off, int len) {
-        return chunk(b, off, len);
+        return WordHash.chunk(b, off, len);
     }
 
-    /** min(left, 8) bytes from b[i] as a little-endian long, zero-padded; reads no byte outside the array. */
-    private static long chunk(byte[] b, int i, int left) {
-        if (left >= Long.BYTES) {
-            return (long) LITTLE_ENDIAN_LONG.get(b, i);
-        }
-        if (i + Long.BYTES <= b.length) {
-            return (long) LITTLE_ENDIAN_LONG.get(b, i) & ((1L << 8 * left) - 1); // left 0 gives mask 0
-        }
-        long v = 0;
-        for (int k = 0; k < left; k++) { // counting up: C2 trapped (loop_limit_check) on the downward loop
-            v |= (long) (b[i + k] & 0xFF) << 8 * k;
-        }
-        return v;
-    }
-
-    /**
-     * Eight bytes per multiply, then a final avalanche so linear probing sees well-spread low bits. The length
-     * goes in too: words padded with zeros would otherwise collide with their zero-extended neighbours.
-     */
+    /** {@link WordHash} of the bytes, whose {@link #prefix} is {@code prefix}. */
     static int hash(long prefix, byte[] b, int off, int len) {
-        long h = (prefix ^ len) * 0x9E3779B97F4A7C15L;
-        for (int i = off + Long.BYTES, end = off + len; i < end; i += Long.BYTES) {
-            h = (h ^ h >>> 32 ^ chunk(b, i, end - i)) * 0x9E3779B97F4A7C15L;
-        }
-        h ^= h >>> 29;
-        h *= 0xBF58476D1CE4E5B9L;
-        h ^= h >>> 32;
-        return (int) h;
+        return WordHash.of(prefix, b, off, len);
     }
 }

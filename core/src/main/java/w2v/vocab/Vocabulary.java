@@ -75,6 +75,11 @@ public final class Vocabulary {
         return index.indexOf(b, off, len);
     }
 
+    /** As {@link #indexOf(byte[], int, int)}, with the bytes' {@link w2v.text.WordHash} known (a reader's). */
+    public int indexOf(byte[] b, int off, int len, int hash) {
+        return index.indexOf(b, off, len, hash);
+    }
+
     public int indexOf(String word) {
         byte[] b = word.getBytes(StandardCharsets.UTF_8);
         return index.indexOf(b, 0, b.length);

@@ -13,6 +13,7 @@ import w2v.corpus.CorpusException;
 import w2v.corpus.CorpusFile;
 import w2v.corpus.TokenReader;
 import w2v.text.Utf8;
+import w2v.text.WordHash;
 
 /**
  * Counts the words of a corpus in one parallel pass (threads draw chunks of the file from a {@link ChunkQueue},
@@ -26,6 +27,7 @@ public final class VocabularyBuilder {
 
     // Tokens between progress reports (three volatile stores), counted by one call of Counter.countSome.
     private static final int PROGRESS_EVERY = 1 << 12;
+    private static final int EOS_HASH = WordHash.of(Vocabulary.EOS_BYTES, 0, Vocabulary.EOS_BYTES.length);
 
     private final int threads;
     private final long minCount;
@@ -130,7 +132,7 @@ public final class VocabularyBuilder {
         for (Counter c : counters) {
             c.table.mapFirstSeen(key -> textStart[(int) (key >>> offsetBits)] + (key & offsetMask));
         }
-        ByteStringTable merged = counters[0].table;
+        WordCounts merged = counters[0].table;
         long tokens = 0, lines = 0, truncated = 0, pruned = 0;
         for (int t = 0; t < threads; t++) {
             Counter c = counters[t];
@@ -143,8 +145,8 @@ public final class VocabularyBuilder {
                 c.table = null;
             }
         }
-        long distinct = merged.size() - (merged.find(Vocabulary.EOS_BYTES, 0, 4) >= 0 ? 1 : 0);
-        vocabulary = finish(merged, minCount);
+        long distinct = merged.size() - (merged.count(Vocabulary.EOS_BYTES, 0, 4) > 0 ? 1 : 0);
+        vocabulary = finish(merged.toTable(minCount, Vocabulary.EOS_BYTES), minCount);
         long invalid = 0;
         for (int i = 1; i < vocabulary.size(); i++) {
             byte[] w = vocabulary.bytes(i);
@@ -166,7 +168,8 @@ public final class VocabularyBuilder {
                             + "-max-vocab %d pruned %,d words while counting; raise -max-vocab (0: no bound)",
                             minCount, maxVocab, pruned)
                     : name + ": no word occurs at least " + minCount + " times (" + distinct
-                            + " distinct words, the most frequent seen " + highestCount(merged) + " times); "
+                            + " distinct words, the most frequent seen "
+                            + merged.highestCountExcept(Vocabulary.EOS_BYTES) + " times); "
                             + "lower -min-count";
             if (tokens > 0 && textBytes / tokens > 1000) {
                 // A few huge "words" in a big file: almost certainly not whitespace-separated text.
@@ -320,7 +323,7 @@ public final class VocabularyBuilder {
         final ChunkQueue chunks;
         final int offsetBits;
         final AtomicLongArray textSizes;
-        ByteStringTable table = new ByteStringTable();
+        WordCounts table = new WordCounts();
         long tokens, lines, truncated, pruned, nulBytes;
         long firstNul = Long.MAX_VALUE; // as (file << offsetBits | offset)
         long minReduce = 1;
@@ -382,10 +385,10 @@ public final class VocabularyBuilder {
                     return false;
                 }
                 if (n == TokenReader.NEWLINE) {
-                    table.add(Vocabulary.EOS_BYTES, 0, Vocabulary.EOS_BYTES.length, 1, at);
+                    table.add(Vocabulary.EOS_BYTES, 0, Vocabulary.EOS_BYTES.length, EOS_HASH, 1, at);
                     lines++;
                 } else {
-                    table.add(reader.word(), 0, n, 1, at);
+                    table.add(reader.wordBytes(), reader.wordStart(), n, reader.wordHash(), 1, at);
                     tokens++;
                     if (table.size() > perTableLimit) {
                         pruned += table.removeAtMost(minReduce++);

@@ -1,5 +1,7 @@
 package w2v.vocab;
 
+import w2v.text.WordHash;
+
 /**
  * Word bytes to word index for a finished vocabulary: the lookup every training thread does once per corpus
  * token. {@link ByteStringTable} reads a slot and then the entry it points to, so a word that is not in the
@@ -35,8 +37,12 @@ final class WordIndex {
 
     /** Index of the word with these bytes, or -1. */
     int indexOf(byte[] b, int off, int len) {
+        return indexOf(b, off, len, WordHash.of(b, off, len));
+    }
+
+    /** As {@link #indexOf(byte[], int, int)}, with the bytes' {@link WordHash} known. */
+    int indexOf(byte[] b, int off, int len, int h) {
         long prefix = ByteStringTable.prefix(b, off, len);
-        int h = ByteStringTable.hash(prefix, b, off, len);
         int tag = tag(h, len);
         for (int s = h & mask; ; s = (s + 1) & mask) {
             long meta = slots[2 * s + 1];
