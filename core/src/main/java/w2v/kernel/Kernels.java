@@ -34,7 +34,7 @@ public final class Kernels {
         long rowBytes = (long) len * Float.BYTES;
         // A shared arena, as the model's tables have. With a confined one here, whole runs were 5-29% slower
         // (mean 13%, 8 side-by-side pairs of 8), presumably because the JDK's segment checks, already
-        // profiled, then saw two kinds of session.
+        // profiled, then saw two kinds of arena scope.
         try (Arena arena = Arena.ofShared()) {
             MemorySegment x = arena.allocate(rowBytes * rows, 64);
             MemorySegment y = arena.allocate(rowBytes * rows, 64);
