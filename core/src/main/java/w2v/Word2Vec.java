@@ -21,6 +21,7 @@ import w2v.corpus.CorpusFile;
 import w2v.files.OutputPolicy;
 import w2v.train.checkpoint.CheckpointException;
 import w2v.train.DivergedException;
+import w2v.train.IntervalLoss;
 import w2v.train.Trainer;
 import w2v.train.TrainingJob;
 import w2v.train.config.Initialization;
@@ -87,8 +88,7 @@ public final class Word2Vec {
     private Thread reporter;
     private TrainingProgress reported;
     private volatile TrainingProgress lastProgress;
-    private TrainingProgress.LossTotals lossReported; // the reporter thread's, then train()'s after joining it
-    private double lastIntervalLoss = Double.NaN;
+    private IntervalLoss intervalLoss; // the reporter thread's, then train()'s after joining it
 
     private Word2Vec(Builder b, TrainingConfig config) {
         this.config = config;
@@ -170,8 +170,7 @@ public final class Word2Vec {
         public void training(Trainer trainer) {
             running = trainer;
             lastProgress = trainer.progress();
-            lossReported = trainer.progress().lossTotals();
-            lastIntervalLoss = Double.NaN;
+            intervalLoss = new IntervalLoss(trainer.progress());
             if (stopRequested) {
                 trainer.requestStop();
             }
@@ -293,19 +292,8 @@ public final class Word2Vec {
         });
     }
 
-    /** The mean loss per word of the interval since the previous call; the last known one if no word was trained. */
-    private double intervalLoss(TrainingProgress p) {
-        TrainingProgress.LossTotals now = p.lossTotals();
-        double m = now.meanSince(lossReported);
-        if (!Double.isNaN(m)) {
-            lossReported = now;
-            lastIntervalLoss = m;
-        }
-        return lastIntervalLoss;
-    }
-
     private Progress progress(TrainingProgress p) {
-        double loss = intervalLoss(p);
+        double loss = intervalLoss.sinceLast();
         return new Progress(p.wordsDone(), p.target(), p.alpha(), p.wordsPerSecond(), p.elapsedSeconds(), loss,
                 Arrays.stream(p.epochLosses()).boxed().toList());
     }

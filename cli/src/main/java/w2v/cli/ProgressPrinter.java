@@ -3,6 +3,7 @@ package w2v.cli;
 import java.io.Console;
 import java.io.PrintStream;
 import java.util.function.Supplier;
+import w2v.train.IntervalLoss;
 import w2v.train.TrainingProgress;
 import w2v.vocab.VocabularyBuilder;
 
@@ -27,7 +28,7 @@ final class ProgressPrinter {
     }
 
     static ProgressPrinter start(TrainingProgress p, PrintStream err) {
-        Summary.LossWatch loss = new Summary.LossWatch(p);
+        IntervalLoss loss = new IntervalLoss(p);
         ProgressPrinter printer = new ProgressPrinter(() -> Summary.progressLine(p, loss.sinceLast()), err);
         printer.thread.start();
         return printer;

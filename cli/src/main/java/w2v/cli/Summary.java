@@ -23,28 +23,6 @@ final class Summary {
                 100 * p.fraction(), p.alpha(), loss(loss), si(rate), si(rate / p.threads()), clock(s), clock(eta));
     }
 
-    /** The mean loss per word trained of the interval between two calls; the last known one if none was trained. */
-    static final class LossWatch {
-        private final TrainingProgress p;
-        private TrainingProgress.LossTotals last;
-        private double mean = Double.NaN;
-
-        LossWatch(TrainingProgress p) {
-            this.p = p;
-            this.last = p.lossTotals();
-        }
-
-        double sinceLast() {
-            TrainingProgress.LossTotals now = p.lossTotals();
-            double m = now.meanSince(last);
-            if (!Double.isNaN(m)) {
-                mean = m;
-                last = now;
-            }
-            return mean;
-        }
-    }
-
     static String loss(double x) {
         return Double.isNaN(x) ? "-" : String.format(Locale.ROOT, "%.4f", x);
     }
