@@ -182,17 +182,23 @@ public final class ByteStringTable {
         return Arrays.equals(pool, start + Long.BYTES, start + len, b, off + Long.BYTES, off + len);
     }
 
+    /** {@code pool}, or a copy twice as large (at least), when {@code used + more} bytes do not fit in it. */
+    static byte[] roomFor(byte[] pool, int used, int more) {
+        if (used + more <= pool.length) {
+            return pool;
+        }
+        long want = Math.max((long) pool.length * 2, (long) used + more);
+        if (want > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("vocabulary exceeds 2 GB of word bytes; use -max-vocab");
+        }
+        return Arrays.copyOf(pool, (int) want);
+    }
+
     private int append(byte[] b, int off, int len, long prefix, long n, long offset) {
         if ((size + 1) * ENTRY > entries.length) {
             entries = Arrays.copyOf(entries, entries.length * 2);
         }
-        if (poolSize + len > pool.length) {
-            long want = Math.max((long) pool.length * 2, (long) poolSize + len);
-            if (want > Integer.MAX_VALUE - 16) {
-                throw new IllegalStateException("vocabulary exceeds 2 GB of word bytes; use -max-vocab");
-            }
-            pool = Arrays.copyOf(pool, (int) want);
-        }
+        pool = roomFor(pool, poolSize, len);
         System.arraycopy(b, off, pool, poolSize, len);
         int e = size++;
         int at = e * ENTRY;

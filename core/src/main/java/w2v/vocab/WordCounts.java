@@ -82,13 +82,7 @@ final class WordCounts {
     }
 
     private void insert(int at, byte[] b, int off, int len, long prefix, long n, long offset) {
-        if (poolSize + len > pool.length) {
-            long want = Math.max((long) pool.length * 2, (long) poolSize + len);
-            if (want > Integer.MAX_VALUE - 16) {
-                throw new IllegalStateException("vocabulary exceeds 2 GB of word bytes; use -max-vocab");
-            }
-            pool = Arrays.copyOf(pool, (int) want);
-        }
+        pool = ByteStringTable.roomFor(pool, poolSize, len);
         System.arraycopy(b, off, pool, poolSize, len);
         slots[at + PREFIX] = prefix;
         slots[at + PLACE] = (long) poolSize << 32 | len;
