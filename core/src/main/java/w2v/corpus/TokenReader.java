@@ -383,7 +383,7 @@ public final class TokenReader {
     }
 
     /** Largest length <= len that does not end inside a UTF-8 multi-byte character. */
-    static int utf8Boundary(byte[] w, int len) {
+    public static int utf8Boundary(byte[] w, int len) {
         int i = len;
         // Step back over continuation bytes (10xxxxxx) to the start of the last character.
         int start = i - 1;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import w2v.corpus.TokenReader;
+import w2v.text.WordRules;
 
 /**
  * word2vec C's tokenisation of one line, as core's {@code TokenReader} does it: words separated by space, tab,
@@ -20,11 +21,11 @@ final class Tokens {
         int n = line.length();
         int i = 0;
         while (i < n) {
-            while (i < n && isSpace(line.charAt(i))) {
+            while (i < n && WordRules.isAsciiWhitespace(line.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < n && !isSpace(line.charAt(i))) {
+            while (i < n && !WordRules.isAsciiWhitespace(line.charAt(i))) {
                 i++;
             }
             if (i > start) {
@@ -39,19 +40,11 @@ final class Tokens {
         return w == null || w.isEmpty() ? null : cut(w);
     }
 
-    private static boolean isSpace(char c) {
-        return c <= ' ' && (c == ' ' || (c >= '\t' && c <= '\r'));
-    }
-
     private static String cut(String word) {
         byte[] b = word.getBytes(StandardCharsets.UTF_8);
         if (b.length <= TokenReader.MAX_WORD_BYTES) {
             return word;
         }
-        int end = TokenReader.MAX_WORD_BYTES;
-        while (end > 0 && (b[end] & 0xC0) == 0x80) {
-            end--; // b[end] continues a character: cut before the character starts
-        }
-        return new String(b, 0, end, StandardCharsets.UTF_8);
+        return new String(b, 0, TokenReader.utf8Boundary(b, TokenReader.MAX_WORD_BYTES), StandardCharsets.UTF_8);
     }
 }
