@@ -52,6 +52,8 @@ public final class Kernels {
             k.dotBlock(x, offsets, rows, y, offsets, rows, len, c);
             k.crossUpdate(x, offsets, rows, y, offsets, rows, c, scratch, offsets, len);
             k.pathUpdate(x, 0, y, offsets, rows, c, scratch, 0, len);
+            k.sumRows(x, offsets, rows, 0.5f, scratch, 0, len);
+            k.addToRows(0.5f, scratch, 0, x, offsets, rows, len);
         }
     }
 

@@ -103,6 +103,47 @@ public final class PanamaKernels implements VectorKernels {
     }
 
     @Override
+    public void sumRows(MemorySegment x, long[] rows, int n, float s, MemorySegment out, long outOffset, int len) {
+        int bound = SPECIES.loopBound(len);
+        int k = 0;
+        for (; k < bound; k += LANES) {
+            long off = 4L * k;
+            FloatVector sum = FloatVector.zero(SPECIES);
+            for (int i = 0; i < n; i++) {
+                sum = sum.add(FloatVector.fromMemorySegment(SPECIES, x, rows[i] + off, ORDER));
+            }
+            sum.mul(s).intoMemorySegment(out, outOffset + off, ORDER);
+        }
+        for (; k < len; k++) { // rows not padded to the vector length (never the tables')
+            long off = 4L * k;
+            float sum = 0f;
+            for (int i = 0; i < n; i++) {
+                sum += x.get(JAVA_FLOAT, rows[i] + off);
+            }
+            out.set(JAVA_FLOAT, outOffset + off, sum * s);
+        }
+    }
+
+    @Override
+    public void addToRows(float alpha, MemorySegment g, long gOffset, MemorySegment x, long[] rows, int n, int len) {
+        FloatVector va = FloatVector.broadcast(SPECIES, alpha);
+        int bound = SPECIES.loopBound(len);
+        for (int k = 0; k < bound; k += LANES) {
+            long off = 4L * k;
+            FloatVector vg = FloatVector.fromMemorySegment(SPECIES, g, gOffset + off, ORDER);
+            for (int i = 0; i < n; i++) {
+                long xo = rows[i] + off;
+                vg.fma(va, FloatVector.fromMemorySegment(SPECIES, x, xo, ORDER)).intoMemorySegment(x, xo, ORDER);
+            }
+        }
+        if (bound < len) { // rows not padded to the vector length: axpy's own tail, row by row
+            for (int i = 0; i < n; i++) {
+                axpy(alpha, g, gOffset + 4L * bound, x, rows[i] + 4L * bound, len - bound);
+            }
+        }
+    }
+
+    @Override
     public void dotBlock(MemorySegment a, long[] aRows, int m, MemorySegment b, long[] bRows, int n, int len,
                          float[] scores) {
         for (int i = 0; i < m; i++) {

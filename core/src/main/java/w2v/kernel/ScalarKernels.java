@@ -45,6 +45,24 @@ public final class ScalarKernels implements VectorKernels {
     }
 
     @Override
+    public void sumRows(MemorySegment x, long[] rows, int n, float s, MemorySegment out, long outOffset, int len) {
+        for (int k = 0; k < len; k++) {
+            float sum = 0f;
+            for (int i = 0; i < n; i++) {
+                sum = sum + 1f * x.get(F, rows[i] + 4L * k); // axpy's arithmetic with alpha 1
+            }
+            out.set(F, outOffset + 4L * k, sum * s);
+        }
+    }
+
+    @Override
+    public void addToRows(float alpha, MemorySegment g, long gOffset, MemorySegment x, long[] rows, int n, int len) {
+        for (int i = 0; i < n; i++) {
+            axpy(alpha, g, gOffset, x, rows[i], len);
+        }
+    }
+
+    @Override
     public void dotBlock(MemorySegment a, long[] aRows, int m, MemorySegment b, long[] bRows, int n, int len,
                          float[] scores) {
         for (int i = 0; i < m; i++) {

@@ -37,6 +37,20 @@ public interface VectorKernels {
     void scale(float s, MemorySegment x, long xOffset, int n);
 
     /**
+     * {@code out = (x_0 + x_1 + ... + x_{n-1}) * s}, the rows (at byte offsets {@code rows}) added in that order to
+     * zero and the sum scaled once: the bits of zeroing {@code out}, n axpys with alpha 1 and a {@link #scale}
+     * (an axpy with alpha 1 is an exact add in both implementations), in one pass that keeps the sum in registers.
+     * A row may be listed twice.
+     */
+    void sumRows(MemorySegment x, long[] rows, int n, float s, MemorySegment out, long outOffset, int len);
+
+    /**
+     * {@code x_i += alpha * g} for each of the n rows in order, a row listed twice gaining twice: the bits of n
+     * {@link #axpy} calls, in one pass that loads each chunk of g once. g must not overlap any row.
+     */
+    void addToRows(float alpha, MemorySegment g, long gOffset, MemorySegment x, long[] rows, int n, int len);
+
+    /**
      * The m x n matrix of dot products between rows of two tables: {@code scores[i * n + j] = dot(a_i, b_j)},
      * a_i at byte offset {@code aRows[i]} of {@code a}, b_j at {@code bRows[j]} of {@code b}, each {@code len} floats.
      * One load of each a chunk serves several b rows, which is the point of batching.

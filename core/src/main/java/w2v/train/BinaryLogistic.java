@@ -25,16 +25,17 @@ public final class BinaryLogistic {
      */
     public static void update(Loss loss, MemorySegment hidden, long hiddenOffset, int word, float alpha,
                               Scratch s) {
-        if (loss.distinctTargets()) {
-            PathLogistic.update(loss, hidden, hiddenOffset, word, alpha, s);
+        long[] rows = s.drawnRows;
+        float[] labels = s.drawnLabels;
+        // Drawn beforehand when the architecture looks ahead (LookaheadCbow), in the order drawn here.
+        int n = s.drawn == null ? loss.targets(word, rows, labels, s.rng) : s.drawn.replay(rows, labels);
+        // Distinct rows (a path always, negatives nearly always): no update changes a later score.
+        if (loss.distinctTargets() || distinct(rows, n)) {
+            PathLogistic.update(loss, hidden, hiddenOffset, n, alpha, s);
             return;
         }
         MemorySegment out = loss.outputs();
-        long[] rows = s.drawnRows;
-        float[] labels = s.drawnLabels;
         int stride = s.stride;
-        // Drawn beforehand when the architecture looks ahead (LookaheadCbow), in the order drawn here.
-        int n = s.drawn == null ? loss.targets(word, rows, labels, s.rng) : s.drawn.replay(rows, labels);
         boolean skipZeros = loss.skipsZeroSteps();
         float lossSum = 0; // one word's few targets in float, the thread's total in double
         for (int j = 0; j < n; j++) {
@@ -48,5 +49,18 @@ public final class BinaryLogistic {
             K.axpyThenAxpy(g, out, o, s.grad, 0, hidden, hiddenOffset, stride); // the gradient from the old o
         }
         s.lossSum += lossSum;
+    }
+
+    /** Whether no row occurs twice among the first {@code n}: a handful, so pairwise. */
+    static boolean distinct(long[] rows, int n) {
+        for (int i = 1; i < n; i++) {
+            long r = rows[i];
+            for (int j = 0; j < i; j++) {
+                if (rows[j] == r) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

@@ -48,26 +48,20 @@ public final class Cbow implements Architecture {
         if (contextSize == 0) {
             return;
         }
-        MemorySegment hidden = s.hidden;
-        hidden.fill((byte) 0);
-        for (int c = from; c < end; c++) {
+        long[] context = s.windowRows(2 * window);
+        for (int c = from, i = 0; c < end; c++) {
             if (c != position) {
-                K.axpy(1f, in, sentence[c] * rowBytes, hidden, 0, stride);
+                context[i++] = sentence[c] * rowBytes;
             }
         }
-        if (cbowMean) {
-            K.scale(1f / contextSize, hidden, 0, stride);
-        }
+        MemorySegment hidden = s.hidden;
+        K.sumRows(in, context, contextSize, cbowMean ? 1f / contextSize : 1f, hidden, 0, stride);
         s.grad.fill((byte) 0);
         for (Loss loss : losses) {
             BinaryLogistic.update(loss, hidden, 0, sentence[position], alpha, s);
         }
         float share = cbowMean ? 1f : 1f / contextSize; // -cbow-mean 0: gensim's rule for the sum
-        for (int c = from; c < end; c++) {
-            if (c != position) {
-                K.axpy(share, s.grad, 0, in, sentence[c] * rowBytes, stride);
-            }
-        }
+        K.addToRows(share, s.grad, 0, in, context, contextSize, stride);
     }
 
     @Override

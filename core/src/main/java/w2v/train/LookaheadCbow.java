@@ -18,7 +18,7 @@ import w2v.train.loss.Loss;
  */
 public final class LookaheadCbow implements Architecture {
 
-    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
+    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
     private static final int LINE = 64; // bytes per cache line
 
     private final Cbow cbow;

@@ -34,6 +34,8 @@ public final class Scratch {
     final long[] partialSumRows;
     final float[] contextGram; // x_i . x_r of the window's earlier context rows i with row r
 
+    private long[] windowRows = new long[10]; // CBOW: the context rows of one window, in window order
+
     LookaheadCbow.DrawnTargets plan; // LookaheadCbow only: a sentence's draws
     LookaheadCbow.DrawnTargets drawn; // the plan while it is being trained, else null: BinaryLogistic draws
 
@@ -64,6 +66,14 @@ public final class Scratch {
         for (int i = 0; i < maxContexts; i++) {
             partialSumRows[i] = i * rowBytes;
         }
+    }
+
+    /** CBOW's array for a window's context rows, at least {@code size} long (grown once for a wide -window). */
+    long[] windowRows(int size) {
+        if (windowRows.length < size) {
+            windowRows = new long[size];
+        }
+        return windowRows;
     }
 
     /** The gradient row that {@link BinaryLogistic#update} sums into. */

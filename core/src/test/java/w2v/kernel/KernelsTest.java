@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Vector API kernels against their scalar twins at every length, aligned or not, as VectorKernels states it:
- * scale, crossUpdate and pathUpdate bit for bit, dot, dotBlock and axpy within the stated rounding bounds.
+ * scale, crossUpdate, pathUpdate, sumRows and addToRows bit for bit, dot, dotBlock and axpy within the stated rounding bounds.
  */
 class KernelsTest {
 
@@ -255,6 +255,80 @@ class KernelsTest {
                 }
                 for (int k = 0; k < len; k++) {
                     assertEquals(expectedG[k], g1.getAtIndex(F, k), 1e-4, what + " g element " + k);
+                }
+            }
+        }
+    }
+
+    /** CBOW's hidden layer: a window's rows (one listed twice) summed and scaled, as the axpy loop it replaces. */
+    @ParameterizedTest
+    @MethodSource("lengths")
+    void sumRowsMatchesScalarAndTheAxpyLoopBitForBit(int len) {
+        try (Arena arena = Arena.ofConfined()) {
+            Random r = new Random(31L * len);
+            int rows = 12;
+            MemorySegment x = random(arena, rows * len, r);
+            for (int n : new int[] {0, 1, 2, 6, 10}) {
+                long[] picked = r.ints(n, 0, rows).mapToLong(row -> 4L * row * len).toArray();
+                if (n >= 2) {
+                    picked[n - 1] = picked[0]; // a word twice in one window
+                }
+                for (float scale : new float[] {1f, 1f / Math.max(n, 1)}) {
+                    for (VectorKernels k : new VectorKernels[] {SIMD, SCALAR}) {
+                        MemorySegment fused = random(arena, len, r); // garbage it must overwrite
+                        MemorySegment loop = arena.allocate(4L * len, 64);
+                        k.sumRows(x, picked, n, scale, fused, 0, len);
+                        for (long row : picked) {
+                            k.axpy(1f, x, row, loop, 0, len);
+                        }
+                        k.scale(scale, loop, 0, len);
+                        assertEquals(-1L, fused.mismatch(loop), k.name() + " len=" + len + " n=" + n + " s=" + scale);
+                        for (int e = 0; e < len; e++) {
+                            double sum = 0;
+                            for (long row : picked) {
+                                sum += x.get(F, row + 4L * e);
+                            }
+                            assertEquals(sum * scale, fused.getAtIndex(F, e), 1e-5 * (1 + Math.abs(sum)), "element " + e);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** CBOW's context update: every listed row gains alpha g, a repeated row twice, as n axpys would. */
+    @ParameterizedTest
+    @MethodSource("lengths")
+    void addToRowsMatchesTheAxpyLoopBitForBit(int len) {
+        try (Arena arena = Arena.ofConfined()) {
+            Random r = new Random(37L * len);
+            int rows = 12;
+            MemorySegment g = random(arena, len, r);
+            MemorySegment x0 = random(arena, rows * len, r);
+            for (int n : new int[] {0, 1, 3, 10}) {
+                long[] picked = distinctRows(n, rows, len, r);
+                if (n >= 3) {
+                    picked[2] = picked[0];
+                }
+                float alpha = r.nextFloat() - 0.5f;
+                for (VectorKernels k : new VectorKernels[] {SIMD, SCALAR}) {
+                    MemorySegment fused = arena.allocate(x0.byteSize(), 64).copyFrom(x0);
+                    MemorySegment loop = arena.allocate(x0.byteSize(), 64).copyFrom(x0);
+                    k.addToRows(alpha, g, 0, fused, picked, n, len);
+                    for (long row : picked) {
+                        k.axpy(alpha, g, 0, loop, row, len);
+                    }
+                    String what = k.name() + " len=" + len + " n=" + n;
+                    assertEquals(-1L, fused.mismatch(loop), what);
+                    double[] expected = rowsOf(x0, rows, len);
+                    for (long row : picked) {
+                        for (int e = 0; e < len; e++) {
+                            expected[(int) (row / 4) + e] += (double) alpha * g.getAtIndex(F, e);
+                        }
+                    }
+                    for (int e = 0; e < rows * len; e++) {
+                        assertEquals(expected[e], fused.getAtIndex(F, e), 1e-5, what + " element " + e);
+                    }
                 }
             }
         }

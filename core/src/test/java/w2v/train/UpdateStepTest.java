@@ -55,11 +55,23 @@ class UpdateStepTest {
 
     // ---------------------------------------------------------------- negative sampling
 
-    @Test
-    void negativeSamplingStepMatchesDoubleReference() {
+    /**
+     * 5 negatives: distinct draws, which the update scores all first (PathLogistic); 60: some word drawn twice,
+     * where the second draw must be scored after the first one's update, target after target as in C.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {5, 60})
+    void negativeSamplingStepMatchesDoubleReference(int negatives) {
         UnigramTable table = new UnigramTable(vocab);
-        NegativeSampling ns = new NegativeSampling(model.negativeOutput(), table, 5);
+        NegativeSampling ns = new NegativeSampling(model.negativeOutput(), table, negatives);
         int context = 17, target = 3;
+        Rng probe = new Rng(9);
+        java.util.Set<Integer> drawn = new java.util.HashSet<>();
+        boolean repeats = false;
+        for (int d = 0; d < negatives; d++) {
+            repeats |= !drawn.add(table.sample(probe));
+        }
+        assertEquals(negatives > 5, repeats, "the case this parameter is meant to exercise");
         double[] h = row(model.input(), context);
         double[][] outBefore = rows(model.negativeOutput());
 
@@ -70,7 +82,7 @@ class UpdateStepTest {
         double[][] out = copy(outBefore);
         double[] g = new double[DIM];
         double loss = 0;
-        for (int d = 0; d <= 5; d++) {
+        for (int d = 0; d <= negatives; d++) {
             int w = d == 0 ? target : table.sample(rng);
             if (d > 0 && w == target) {
                 continue;
