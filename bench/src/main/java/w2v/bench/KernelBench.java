@@ -1,6 +1,7 @@
 package w2v.bench;
 
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -60,6 +61,8 @@ public class KernelBench {
     private long rowBytes;
     private int[] picks;
     private int cursor;
+    private final long[] window = new long[WINDOW];
+    private MemorySegment hidden;
 
     @Setup(Level.Trial)
     public void setup() {
@@ -86,6 +89,7 @@ public class KernelBench {
         for (int i = 0; i < PICKS; i++) {
             picks[i] = rng.nextInt(rows);
         }
+        hidden = arena.allocate(rowBytes, 64);
     }
 
     @TearDown(Level.Trial)
@@ -107,5 +111,30 @@ public class KernelBench {
         cursor = (c + 2) & (PICKS - 1);
         // in is never written, so out rows grow at most linearly (1e-3 * 0.005 per hit): no overflow, no denormals.
         Kernels.get().axpy(1e-3f, in.segment(), picks[c] * rowBytes, out.segment(), picks[c + 1] * rowBytes, n);
+    }
+
+    /** CBOW's context rows of one window: a full window of 5 on each side. */
+    static final int WINDOW = 10;
+
+    private long[] nextWindow() {
+        int c = cursor;
+        cursor = (c + WINDOW) & (PICKS - 1);
+        for (int i = 0; i < WINDOW; i++) {
+            window[i] = picks[(c + i) & (PICKS - 1)] * rowBytes;
+        }
+        return window;
+    }
+
+    /** CBOW's hidden layer: the mean of a window's context rows, in one pass. */
+    @Benchmark
+    public void sumRows() {
+        Kernels.get().sumRows(in.segment(), nextWindow(), WINDOW, 1f / WINDOW, hidden, 0, n);
+    }
+
+    /** CBOW's context update: each context row of a window gains the gradient, in one pass. */
+    @Benchmark
+    public void addToRows() {
+        // hidden stays zero here (never written by this benchmark): the rows keep their values, the work is real.
+        Kernels.get().addToRows(1e-3f, hidden, 0, out.segment(), nextWindow(), WINDOW, n);
     }
 }
