@@ -7,10 +7,10 @@ import java.lang.foreign.MemorySegment;
  * Two implementations exist, {@link ScalarKernels} and {@link PanamaKernels}; {@link Kernels#get()} picks one
  * once at start-up, so call sites see a single receiver type and the JIT inlines it.
  *
- * <p>What the two give bit for bit: {@link #scale}, and {@link #crossUpdate} for the same coefficients. What
- * they do not: {@link #dot} and {@link #dotBlock} (the SIMD kernels fuse each multiply-add and sum the lanes in a
- * tree, the scalar ones round every product and add in index order) and {@link #axpy} (one rounding against
- * two). They agree within float rounding, with u = 2^-24 and g(n) = n u / (1 - n u): a dot product of n terms
+ * <p>What the two give bit for bit: {@link #scale}, {@link #sumRows}, and {@link #crossUpdate} for the same
+ * coefficients. What they do not: {@link #dot} and {@link #dotBlock} (the SIMD kernels fuse each multiply-add and
+ * sum the lanes in a tree, the scalar ones round every product and add in index order) and {@link #axpy} and
+ * {@link #addToRows} (one rounding against two). They agree within float rounding, with u = 2^-24 and g(n) = n u / (1 - n u): a dot product of n terms
  * within 2 g(n) sum |a_i b_i| (each within g(n) sum |a_i b_i| of the exact sum), an axpy element within
  * 2u (|y| + 2 |alpha x|). So the same seeded run trains other bits with the scalar kernels
  * ({@code -Dw2v.scalar=true}, or no Vector API module) than with the SIMD ones, and each is repeatable on its

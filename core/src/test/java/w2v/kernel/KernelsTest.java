@@ -274,6 +274,10 @@ class KernelsTest {
                     picked[n - 1] = picked[0]; // a word twice in one window
                 }
                 for (float scale : new float[] {1f, 1f / Math.max(n, 1)}) {
+                    MemorySegment simd = arena.allocate(4L * len, 64), scalar = arena.allocate(4L * len, 64);
+                    SIMD.sumRows(x, picked, n, scale, simd, 0, len);
+                    SCALAR.sumRows(x, picked, n, scale, scalar, 0, len);
+                    assertEquals(-1L, simd.mismatch(scalar), "SIMD against scalar, len=" + len + " n=" + n);
                     for (VectorKernels k : new VectorKernels[] {SIMD, SCALAR}) {
                         MemorySegment fused = random(arena, len, r); // garbage it must overwrite
                         MemorySegment loop = arena.allocate(4L * len, 64);
