@@ -6,7 +6,11 @@
 # evaluate_word_analogies, restrict_vocab 30000, MLlib's vectors sorted by corpus frequency first).
 # Usage: bench/spark.sh [CORPUS] [EPOCHS] [PARTITIONS]
 #   defaults: /tmp/w2v-bench/corpus/corpus-clean.txt, 5 epochs, 2 partitions; MASTER (default local[2]);
-#   ours: SYNC_WORDS (-sync-words, default 2000000), THREADS (-threads per task, default 1).
+#   ours: SYNC_WORDS (-sync-words, default 2000000), THREADS (-threads per task, default 1), OURS_SETTINGS=hs to
+#   train ours with MLlib's settings (hierarchical softmax, no subsampling) instead of ours; SKIP_MLLIB=1 runs
+#   ours alone (~10 min of MLlib saved; the line then says mllib - -).
+# Each run is appended to bench/results/spark-runs.tsv, and bench/spark_report.py rewrites the accuracy-against-
+# partitions table of BENCHMARKS.md and bench/results/spark-accuracy.png from it (when python3 has matplotlib).
 # Ends with: spark: ours <words/sec> <analogy %> mllib <words/sec> <analogy %>
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,6 +22,13 @@ PARTITIONS="${3:-2}"
 MASTER="${MASTER:-local[2]}"
 SYNC_WORDS="${SYNC_WORDS:-2000000}"
 THREADS="${THREADS:-1}"
+OURS_SETTINGS="${OURS_SETTINGS:-ns}"
+SKIP_MLLIB="${SKIP_MLLIB:-0}"
+case "$OURS_SETTINGS" in
+  ns) OURS_FLAGS=(-sample 1e-4 -negative 5 -hs 0) ;;
+  hs) OURS_FLAGS=(-sample 0 -negative 0 -hs 1) ;;
+  *) echo "bench/spark.sh: OURS_SETTINGS must be ns or hs (got $OURS_SETTINGS)" >&2; exit 1 ;;
+esac
 QUESTIONS="$here/../shared/data/eval/questions-words.txt"
 [ -f "$QUESTIONS" ] || QUESTIONS=/work/shared/data/eval/questions-words.txt
 die() { echo "bench/spark.sh: $*" >&2; exit 1; }
@@ -55,14 +66,34 @@ elapsed() { # COMMAND... -> seconds on stdout, the command's output in $WORK/log
   echo "$t1 - $t0" | bc -l
 }
 
+load="$(cut -d' ' -f1 /proc/loadavg)"
 s_ours=$(elapsed "${JAVA[@]}" w2v.spark.SparkTrain -train "$CORPUS" -output "$WORK/ours.bin" -binary 1 -cbow 0 \
-  -size 100 -window 5 -sample 1e-4 -negative 5 -hs 0 -min-count 5 -alpha 0.025 -iter "$EPOCHS" -threads "$THREADS" \
+  -size 100 -window 5 "${OURS_FLAGS[@]}" -min-count 5 -alpha 0.025 -iter "$EPOCHS" -threads "$THREADS" \
   -partitions "$PARTITIONS" -sync-words "$SYNC_WORDS")
 grep '^w2v spark' "$WORK/log" >&2 || true
-s_mllib=$(elapsed "${JAVA[@]}" -Ddev.ludovic.netlib.blas.allowNative=false w2v.spark.MllibBaseline "$CORPUS" \
-  "$WORK/mllib.txt" 100 5 5 "$PARTITIONS" "$EPOCHS" 0.025 1)
-grep '^mllib' "$WORK/log" >&2 || true
 a_ours=$(accuracy "$WORK/ours.bin")
-a_mllib=$(accuracy "$WORK/mllib.txt")
-wps() { echo "$words * $EPOCHS / $1" | bc -l | xargs printf '%.0f'; }
-echo "spark: ours $(wps "$s_ours") ${a_ours:-?} mllib $(wps "$s_mllib") ${a_mllib:-?}"
+s_mllib="" a_mllib=""
+if [ "$SKIP_MLLIB" != 1 ]; then
+  s_mllib=$(elapsed "${JAVA[@]}" -Ddev.ludovic.netlib.blas.allowNative=false w2v.spark.MllibBaseline "$CORPUS" \
+    "$WORK/mllib.txt" 100 5 5 "$PARTITIONS" "$EPOCHS" 0.025 1)
+  grep '^mllib' "$WORK/log" >&2 || true
+  a_mllib=$(accuracy "$WORK/mllib.txt")
+fi
+wps() { if [ -n "$1" ]; then echo "$words * $EPOCHS / $1" | bc -l | xargs printf '%.0f'; else echo -; fi; }
+
+# Only runs of the shared corpus go into the table.
+if [ "$CORPUS" = /tmp/w2v-bench/corpus/corpus-clean.txt ] && [ "$MASTER" = "local[2]" ] && [ "$THREADS" = 1 ]; then
+  RUNS="$here/bench/results/spark-runs.tsv"
+  [ -f "$RUNS" ] || printf 'date\tcommit\thost\tload\ttrainer\tsettings\tpartitions\tepochs\tsync_words\twall_s\twords_per_sec\tanalogy\tnote\n' >"$RUNS"
+  stamp="$(date -u '+%Y-%m-%d %H:%M')" commit="$(git -C "$here" rev-parse --short HEAD)"
+  host="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) vCPUs"
+  printf '%s\t%s\t%s\t%s\tours\t%s\t%s\t%s\t%s\t%.1f\t%s\t%s\tbench/spark.sh\n' "$stamp" "$commit" "$host" "$load" \
+    "$OURS_SETTINGS" "$PARTITIONS" "$EPOCHS" "$SYNC_WORDS" "$s_ours" "$(wps "$s_ours")" "${a_ours:-?}" >>"$RUNS"
+  if [ -n "$s_mllib" ]; then
+    printf '%s\t%s\t%s\t%s\tmllib\ths\t%s\t%s\t-\t%.1f\t%s\t%s\tbench/spark.sh\n' "$stamp" "$commit" "$host" "$load" \
+      "$PARTITIONS" "$EPOCHS" "$s_mllib" "$(wps "$s_mllib")" "${a_mllib:-?}" >>"$RUNS"
+  fi
+  /usr/bin/python3 -c 'import matplotlib' 2>/dev/null && /usr/bin/python3 "$here/bench/spark_report.py" >&2 ||
+    echo "bench/spark.sh: BENCHMARKS.md not rewritten: /usr/bin/python3 has no matplotlib" >&2
+fi
+echo "spark: ours $(wps "$s_ours") ${a_ours:-?} mllib $(wps "$s_mllib") ${a_mllib:--}"
