@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Analogy accuracy over several random seeds, ours against word2vec C (and gensim), on the shared corpus.
+# Analogy accuracy and WordSim-353 over several random seeds, ours against word2vec C (and gensim), on the
+# shared corpus.
 #
 # Why: with two or more threads a run is not reproducible, but most of its variance is not from the threads.
 # Each worker's random stream fixes which words are subsampled, how far each window reaches and which negatives
@@ -28,10 +29,12 @@
 #   --seeds LIST     comma-separated seeds [1,11,21,31,41,51]
 #   --trainers LIST  any of ours,word2vec,gensim [ours,word2vec]; gensim trains with corpus_file and seed=S
 #                    through bench/e2e/gensim_train.py (Debian's python3-gensim, or W2V_BENCH_PYTHON)
-#   --results FILE   markdown file the table is appended to [bench/results/seeds.md]
+#   --results FILE   markdown file the tables are appended to [bench/results/seeds.md]
 #
 # Fixed settings as bench/e2e.sh: -size 100 -window 5 -sample 1e-4 -min-count 5, -negative 5 -hs 0 unless
 # --hs.
+# Every run's vectors are scored twice by `w2v eval`: analogies (restrict 30000) and Spearman's rho on WordSim-353
+# (wordsim353.tsv next to the questions; pairs with an unknown word skipped, as gensim's evaluate_word_pairs).
 # W2V_BIN: our launcher to run [bin/w2v of this checkout].
 # Needs word2vec C's source from a bench/e2e.sh run (W2V_BENCH_DIR, default /tmp/w2v-bench) and gcc.
 set -uo pipefail
@@ -41,6 +44,7 @@ ARGS="$*"
 BENCH_DIR="${W2V_BENCH_DIR:-/tmp/w2v-bench}"
 CORPUS="$BENCH_DIR/corpus/corpus-clean.txt"
 QUESTIONS="$here/../shared/data/eval/questions-words.txt"
+WORDSIM="$here/../shared/data/eval/wordsim353.tsv"
 CBOW=0
 HS=0
 OURS_FLAGS=""
@@ -91,6 +95,7 @@ PY
   CORPUS="$shuffled"
 fi
 [ -f "$QUESTIONS" ] || die "analogy questions not found: $QUESTIONS"
+[ -f "$WORDSIM" ] || die "WordSim-353 not found: $WORDSIM"
 IFS=, read -r -a SEED_LIST <<<"$SEEDS"
 IFS=, read -r -a TRAINER_LIST <<<"$TRAINERS"
 if [ "$CBOW" = 1 ]; then ALPHA=0.05; ARCH=cbow; else ALPHA=0.025; ARCH=skipgram; fi
@@ -115,12 +120,14 @@ c_binary() { # SEED -> path of word2vec C with its random streams shifted by SEE
   echo "$out"
 }
 
-accuracy() { # FILE -> "correct total"
-  "$OURS_BIN" eval "$1" --analogies "$QUESTIONS" --restrict 30000 2>/dev/null |
-    sed -n 's/.*Total accuracy: [0-9.]*% (\([0-9]*\)\/\([0-9]*\)).*/\1 \2/p' | head -1
+scores() { # FILE -> "correct total rho"
+  "$OURS_BIN" eval "$1" --analogies "$QUESTIONS" --restrict 30000 --similarity "$WORDSIM" 2>/dev/null | awk '
+    /Total accuracy:/ && !a {match($0, /\(([0-9]+)\/([0-9]+)\)/); split(substr($0, RSTART + 1, RLENGTH - 2), q, "/"); a = 1}
+    /^similarity .*Spearman/ && !r {match($0, /Spearman -?[0-9.]+/); rho = substr($0, RSTART + 9, RLENGTH - 9); r = 1}
+    END {if (a && r) print q[1], q[2], rho}'
 }
 
-declare -A CORRECT
+declare -A CORRECT RHO
 TOTAL=""
 for seed in "${SEED_LIST[@]}"; do
   for t in "${TRAINER_LIST[@]}"; do
@@ -133,11 +140,12 @@ for seed in "${SEED_LIST[@]}"; do
                 --sample 1e-4 --min-count 5 --seed "$seed" >"$WORK/log" 2>&1 ;;
       *) die "unknown trainer '$t' (ours, word2vec, gensim)" ;;
     esac || die "$t failed with seed $seed: $(tail -2 "$WORK/log")"
-    read -r correct total < <(accuracy "$out")
-    [ -n "${correct:-}" ] || die "could not evaluate $t's vectors for seed $seed"
+    read -r correct total rho < <(scores "$out")
+    [ -n "${rho:-}" ] || die "could not evaluate $t's vectors for seed $seed"
     CORRECT[$t,$seed]=$correct
+    RHO[$t,$seed]=$rho
     TOTAL=$total
-    echo "seeds: $t seed $seed: $correct / $total" >&2
+    echo "seeds: $t seed $seed: $correct / $total, WordSim-353 rho $rho" >&2
     rm -f "$out"
   done
 done
@@ -156,6 +164,18 @@ done
     for seed in "${SEED_LIST[@]}"; do vals+=("${CORRECT[$t,$seed]}"); done
     stats=$(printf '%s\n' "${vals[@]}" | awk -v n="$TOTAL" '{s+=$1; q+=$1*$1; c++}
       END {m=s/c; v=(c>1)?(q-c*m*m)/(c-1):0; if (v<0) v=0; printf "%.2f | %.2f", 100*m/n, 100*sqrt(v)/n}')
+    echo "| $t | $(printf '%s | ' "${vals[@]}")$stats |"
+  done
+  echo
+  echo "WordSim-353, Spearman's rho (w2v eval --similarity, pairs with unknown words skipped)."
+  echo
+  echo "| trainer | $(printf '%s | ' "${SEED_LIST[@]/#/seed }")mean | sd |"
+  echo "|---|$(printf -- '---:|%.0s' "${SEED_LIST[@]}")---:|---:|"
+  for t in "${TRAINER_LIST[@]}"; do
+    vals=()
+    for seed in "${SEED_LIST[@]}"; do vals+=("${RHO[$t,$seed]}"); done
+    stats=$(printf '%s\n' "${vals[@]}" | awk '{s+=$1; q+=$1*$1; c++}
+      END {m=s/c; v=(c>1)?(q-c*m*m)/(c-1):0; if (v<0) v=0; printf "%.4f | %.4f", m, sqrt(v)}')
     echo "| $t | $(printf '%s | ' "${vals[@]}")$stats |"
   done
 } | tee -a "$RESULTS"

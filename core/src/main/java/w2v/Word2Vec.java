@@ -325,7 +325,7 @@ public final class Word2Vec {
         private long seed = 1;
         private Boolean batched;
         private QualityOptions quality = QualityOptions.C; // its minAlpha unless minAlphaPreset is set
-        private Preset minAlphaPreset; // a preset's -min-alpha, a fraction of alpha, until minAlpha is called
+        private Preset minAlphaPreset; // a preset's -min-alpha (of alpha and epochs) until minAlpha is called
         private long maxVocab;
         private Path readVocabulary;
         private Path saveVocabulary;
@@ -453,8 +453,9 @@ public final class Word2Vec {
         }
 
         /**
-         * {@code -preset}: sets {@link #minAlpha} (as a fraction of {@link #alpha}, whenever that is set),
-         * {@link #cbowMean} and {@link #init} to the preset's values; those methods called after it override them.
+         * {@code -preset}: sets {@link #minAlpha} (as a fraction of {@link #alpha} divided by {@link #epochs},
+         * whenever those are set), {@link #cbowMean} and {@link #init} to the preset's values; those methods called
+         * after it override them.
          */
         public Builder preset(Preset preset) {
             minAlphaPreset = preset;
@@ -560,7 +561,8 @@ public final class Word2Vec {
                     ? batched : TrainingConfig.batchedByDefault(cbow, hierarchicalSoftmax, negative);
             TrainingConfig config = new TrainingConfig(dim, window, sample, hierarchicalSoftmax, negative, threads,
                     epochs, minCount, a, cbow, seed, batch).with(minAlphaPreset == null ? quality
-                    : new QualityOptions(minAlphaPreset.minAlpha(a), quality.cbowMean(), quality.init())).validate();
+                    : new QualityOptions(minAlphaPreset.minAlpha(a, epochs), quality.cbowMean(), quality.init()))
+                    .validate();
             return new Word2Vec(this, config);
         }
     }

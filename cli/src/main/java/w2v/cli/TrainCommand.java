@@ -120,7 +120,7 @@ final class TrainCommand implements Command {
     boolean help;
 
     private Float minAlpha; // -min-alpha as given
-    private Preset minAlphaPreset; // set by -preset when no -min-alpha follows it: a fraction of -alpha
+    private Preset minAlphaPreset; // set by -preset when no -min-alpha follows it: a fraction of -alpha / -iter
 
     @Option(name = "-min-alpha", metaVar = "X", usage = "the learning rate decays linearly from -alpha to X over "
             + "the run, as gensim's min_alpha (default: word2vec C's decay to 0, floored at -alpha x 1e-4)")
@@ -130,8 +130,9 @@ final class TrainCommand implements Command {
     }
 
     /** Sets the options of the preset; flags after it override them (args4j calls these in command-line order). */
-    @Option(name = "-preset", metaVar = "NAME", usage = "accurate: -init gensim, with C's -min-alpha and -cbow-mean "
-            + "(README lists what it sets and why); flags after it override it")
+    @Option(name = "-preset", metaVar = "NAME", usage = "accurate: -init gensim and -min-alpha of "
+            + "-alpha / (2 x -iter), with C's -cbow-mean (README lists what it sets and why); flags after it override "
+            + "it")
     void preset(String name) {
         Preset p = Preset.of(name);
         minAlpha = null;
@@ -225,7 +226,7 @@ final class TrainCommand implements Command {
             boolean batched = batch != null
                     ? batch == 1 : TrainingConfig.batchedByDefault(cbow == 1, hs == 1, negative);
             check(cbowMean == 0 || cbowMean == 1, "-cbow-mean must be 0 or 1 (got " + cbowMean + ")");
-            float endAlpha = minAlphaPreset != null ? minAlphaPreset.minAlpha(a)
+            float endAlpha = minAlphaPreset != null ? minAlphaPreset.minAlpha(a, iter)
                     : minAlpha != null ? minAlpha : TrainingConfig.C_SCHEDULE;
             QualityOptions quality = new QualityOptions(endAlpha, cbowMean == 1, Initialization.of(init));
             config = new TrainingConfig(size, window, sample, hs == 1, negative, threads, iter, minCount, a,

@@ -70,6 +70,15 @@ class QualityOptionsTest {
         assertEquals(Preset.ACCURATE, Preset.of("accurate"));
     }
 
+    @Test
+    void thePresetEndsTheDecayAtHalfAlphaOverTheEpochs() {
+        assertEquals(0.025f, Preset.ACCURATE.minAlpha(0.05f, 1), "CBOW, 1 epoch: half of -alpha");
+        assertEquals(0.005f, Preset.ACCURATE.minAlpha(0.05f, 5), 1e-9f, "CBOW, 5 epochs: a tenth");
+        assertEquals(0.0025f, Preset.ACCURATE.minAlpha(0.025f, 5), 1e-9f, "skip-gram, 5 epochs");
+        QualityOptions o = Preset.ACCURATE.options(0.025f, 1);
+        assertEquals(new QualityOptions(0.0125f, true, Initialization.GENSIM), o);
+    }
+
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable e) {
         assertEquals(expected, assertThrows(IllegalArgumentException.class, e).getMessage());
     }

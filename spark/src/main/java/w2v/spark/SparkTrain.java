@@ -11,6 +11,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import w2v.train.config.Initialization;
+import w2v.train.config.Preset;
 import w2v.train.config.TrainingConfig;
 
 /**
@@ -79,12 +80,16 @@ public final class SparkTrain {
         boolean cbow = bool(v, "-cbow", true);
         boolean hs = bool(v, "-hs", false);
         int negative = (int) number(v, "-negative", 5);
+        int epochs = (int) number(v, "-iter", 5);
+        float alpha = (float) decimal(v, "-alpha", cbow ? 0.05 : 0.025);
+        Preset preset = v.containsKey("-preset") ? Preset.of(v.get("-preset")) : null;
+        float minAlpha = preset != null ? preset.minAlpha(alpha, epochs) : TrainingConfig.C_SCHEDULE;
         TrainingConfig c = new TrainingConfig((int) number(v, "-size", 100), (int) number(v, "-window", 5),
-                decimal(v, "-sample", 1e-3), hs, negative, (int) number(v, "-threads", 1), (int) number(v, "-iter", 5),
-                number(v, "-min-count", 5), (float) decimal(v, "-alpha", cbow ? 0.05 : 0.025), cbow,
+                decimal(v, "-sample", 1e-3), hs, negative, (int) number(v, "-threads", 1), epochs,
+                number(v, "-min-count", 5), alpha, cbow,
                 number(v, "-seed", 1), bool(v, "-batch", TrainingConfig.batchedByDefault(cbow, hs, negative)),
-                (float) decimal(v, "-min-alpha", TrainingConfig.C_SCHEDULE), bool(v, "-cbow-mean", true),
-                initialization(v));
+                (float) decimal(v, "-min-alpha", minAlpha), bool(v, "-cbow-mean", true),
+                initialization(v, preset));
         SparkOptions o = SparkOptions.defaults().config(c).maxVocab(number(v, "-max-vocab", 0))
                 .partitions((int) number(v, "-partitions", 2))
                 .syncWords(number(v, "-sync-words", SparkOptions.DEFAULT_SYNC_WORDS)).validate();
@@ -145,13 +150,9 @@ public final class SparkTrain {
         }
     }
 
-    /** -init c|gensim; -preset accurate stands for -init gensim (as in w2v train) unless -init is given. */
-    private static Initialization initialization(Map<String, String> v) {
-        String preset = v.get("-preset");
-        if (preset != null && !preset.equals("accurate")) {
-            throw new IllegalArgumentException("-preset must be accurate (got " + preset + ")");
-        }
-        String init = v.getOrDefault("-init", preset != null ? "gensim" : "c");
+    /** -init c|gensim; -preset sets its own (gensim for accurate, as in w2v train) unless -init is given. */
+    private static Initialization initialization(Map<String, String> v, Preset preset) {
+        String init = v.getOrDefault("-init", preset != null ? preset.init().flag() : "c");
         return switch (init) {
             case "c" -> Initialization.C;
             case "gensim" -> Initialization.GENSIM;

@@ -55,6 +55,11 @@ class SparkTrainTest {
         assertEquals(w2v.train.config.Initialization.GENSIM, p.options().config().init());
         p = SparkTrain.parse(new String[] {"-train", "a", "-output", "b", "-preset", "accurate", "-init", "c"});
         assertEquals(w2v.train.config.Initialization.C, p.options().config().init());
+        assertEquals(0.005f, p.options().config().minAlpha(), 1e-9f, "the preset's -alpha / (2 x -iter), CBOW");
+        p = SparkTrain.parse(new String[] {"-train", "a", "-output", "b", "-preset", "accurate", "-cbow", "0",
+            "-iter", "1"});
+        assertEquals(0.0125f, p.options().config().minAlpha(), "skip-gram, 1 epoch: half of -alpha");
+        assertEquals(w2v.train.config.Initialization.GENSIM, p.options().config().init());
         assertEquals("-preset must be accurate (got fast)", error("-train", "a", "-output", "b", "-preset", "fast"));
         assertEquals("-init must be c or gensim (got foo)", error("-train", "a", "-output", "b", "-init", "foo"));
         assertEquals(true, error("-train", "a", "-output", "b", "-min-alpha", "1").startsWith("-min-alpha must be"));

@@ -4,41 +4,43 @@ import java.util.Locale;
 
 /**
  * A named set of the options beyond word2vec C's flags (-preset NAME). It sets those options only; a flag given
- * after it overrides its value. Its -min-alpha is a fraction of -alpha, so one preset fits skip-gram's and CBOW's
- * learning rates.
+ * after it overrides its value. Its -min-alpha is a fraction of -alpha divided by the number of epochs, so one
+ * preset fits skip-gram's and CBOW's learning rates and any -iter.
  */
 public enum Preset {
 
     /**
-     * What measured more accurate than C's behaviour over six seeds at 1 epoch and kept it at 5 (CBOW, three
-     * seeds; bench/results/seeds.md): gensim's initialisation. A -min-alpha of half -alpha gained 4-5 points at
-     * 1 epoch but lost 1.5 at 5 epochs (CBOW), so it is not part of it.
+     * What measured more accurate than C's behaviour over seeds (bench/results/seeds.md): gensim's initialisation,
+     * and a decay that ends at alpha / (2 x epochs). With one epoch that is gensim corpus_file's effective end with
+     * two workers (half of alpha, 4-5 points at 1 epoch); a fixed half of alpha lost 1.5 points at 5 epochs (CBOW),
+     * a tenth did not.
      */
-    ACCURATE(Float.NaN, true, Initialization.GENSIM);
+    ACCURATE(0.5f, true, Initialization.GENSIM);
 
-    private final float minAlphaOfAlpha;
+    private final float minAlphaOfAlphaPerEpoch;
     private final boolean cbowMean;
     private final Initialization init;
 
-    Preset(float minAlphaOfAlpha, boolean cbowMean, Initialization init) {
-        this.minAlphaOfAlpha = minAlphaOfAlpha;
+    Preset(float minAlphaOfAlphaPerEpoch, boolean cbowMean, Initialization init) {
+        this.minAlphaOfAlphaPerEpoch = minAlphaOfAlphaPerEpoch;
         this.cbowMean = cbowMean;
         this.init = init;
     }
 
-    /** -min-alpha as a fraction of -alpha (NaN: C's schedule). */
-    public float minAlphaOfAlpha() {
-        return minAlphaOfAlpha;
+    /** -min-alpha as a fraction of -alpha at one epoch, divided by the epochs otherwise (NaN: C's schedule). */
+    public float minAlphaOfAlphaPerEpoch() {
+        return minAlphaOfAlphaPerEpoch;
     }
 
-    /** The options for a run whose starting learning rate is {@code alpha}. */
-    public QualityOptions options(float alpha) {
-        return new QualityOptions(minAlpha(alpha), cbowMean, init);
+    /** The options for a run whose learning rate starts at {@code alpha} and which trains {@code epochs} epochs. */
+    public QualityOptions options(float alpha, int epochs) {
+        return new QualityOptions(minAlpha(alpha, epochs), cbowMean, init);
     }
 
-    /** -min-alpha for a run starting at {@code alpha}. */
-    public float minAlpha(float alpha) {
-        return Float.isNaN(minAlphaOfAlpha) ? TrainingConfig.C_SCHEDULE : minAlphaOfAlpha * alpha;
+    /** -min-alpha for a run starting at {@code alpha} over {@code epochs} epochs (a bad count is left to check). */
+    public float minAlpha(float alpha, int epochs) {
+        return Float.isNaN(minAlphaOfAlphaPerEpoch) ? TrainingConfig.C_SCHEDULE
+                : minAlphaOfAlphaPerEpoch * alpha / Math.max(1, epochs);
     }
 
     public boolean cbowMean() {
