@@ -150,6 +150,19 @@ for seed in "${SEED_LIST[@]}"; do
   done
 done
 
+# One results table: a row per trainer, a column per seed (values from the associative array named $1, keyed
+# "trainer,seed"), then the two statistics columns headed $2, which the awk program $3 prints from the values.
+seed_table() {
+  local -n values=$1
+  echo "| trainer | $(printf '%s | ' "${SEED_LIST[@]/#/seed }")$2 |"
+  echo "|---|$(printf -- '---:|%.0s' "${SEED_LIST[@]}")---:|---:|"
+  for t in "${TRAINER_LIST[@]}"; do
+    local vals=()
+    for seed in "${SEED_LIST[@]}"; do vals+=("${values[$t,$seed]}"); done
+    echo "| $t | $(printf '%s | ' "${vals[@]}")$(printf '%s\n' "${vals[@]}" | awk -v n="$TOTAL" "$3") |"
+  done
+}
+
 {
   echo
   echo "## $(date -u +%Y-%m-%d) $ARCH, $THREADS thread(s), $ITER epoch(s): \`bench/seeds.sh $ARGS\`"
@@ -157,25 +170,11 @@ done
   echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores."
   echo "Correct answers of $TOTAL (gensim evaluate_word_analogies, restrict_vocab 30000)."
   echo
-  echo "| trainer | $(printf '%s | ' "${SEED_LIST[@]/#/seed }")mean % | sd (points) |"
-  echo "|---|$(printf -- '---:|%.0s' "${SEED_LIST[@]}")---:|---:|"
-  for t in "${TRAINER_LIST[@]}"; do
-    vals=()
-    for seed in "${SEED_LIST[@]}"; do vals+=("${CORRECT[$t,$seed]}"); done
-    stats=$(printf '%s\n' "${vals[@]}" | awk -v n="$TOTAL" '{s+=$1; q+=$1*$1; c++}
-      END {m=s/c; v=(c>1)?(q-c*m*m)/(c-1):0; if (v<0) v=0; printf "%.2f | %.2f", 100*m/n, 100*sqrt(v)/n}')
-    echo "| $t | $(printf '%s | ' "${vals[@]}")$stats |"
-  done
+  seed_table CORRECT "mean % | sd (points)" \
+    '{s+=$1; q+=$1*$1; c++} END {m=s/c; v=(c>1)?(q-c*m*m)/(c-1):0; if (v<0) v=0; printf "%.2f | %.2f", 100*m/n, 100*sqrt(v)/n}'
   echo
   echo "WordSim-353, Spearman's rho (w2v eval --similarity, pairs with unknown words skipped)."
   echo
-  echo "| trainer | $(printf '%s | ' "${SEED_LIST[@]/#/seed }")mean | sd |"
-  echo "|---|$(printf -- '---:|%.0s' "${SEED_LIST[@]}")---:|---:|"
-  for t in "${TRAINER_LIST[@]}"; do
-    vals=()
-    for seed in "${SEED_LIST[@]}"; do vals+=("${RHO[$t,$seed]}"); done
-    stats=$(printf '%s\n' "${vals[@]}" | awk '{s+=$1; q+=$1*$1; c++}
-      END {m=s/c; v=(c>1)?(q-c*m*m)/(c-1):0; if (v<0) v=0; printf "%.4f | %.4f", m, sqrt(v)}')
-    echo "| $t | $(printf '%s | ' "${vals[@]}")$stats |"
-  done
+  seed_table RHO "mean | sd" \
+    '{s+=$1; q+=$1*$1; c++} END {m=s/c; v=(c>1)?(q-c*m*m)/(c-1):0; if (v<0) v=0; printf "%.4f | %.4f", m, sqrt(v)}'
 } | tee -a "$RESULTS"
