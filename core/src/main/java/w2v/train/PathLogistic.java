@@ -26,8 +26,9 @@ final class PathLogistic {
         long[] rows = s.drawnRows;
         float[] labels = s.drawnLabels;
         float[] steps = s.pathSteps;
+        MemorySegment out = loss.outputs();
         s.hiddenRow[0] = hiddenOffset;
-        K.dotBlock(hidden, s.hiddenRow, 1, loss.outputs(), rows, n, s.stride, steps);
+        K.dotBlock(hidden, s.hiddenRow, 1, out, rows, n, s.stride, steps);
         boolean skipZeros = loss.skipsZeroSteps();
         int active = 0;
         float lossSum = 0; // as BinaryLogistic: every target's loss, skipped ones included
@@ -41,6 +42,6 @@ final class PathLogistic {
             active += g != 0 || !skipZeros ? 1 : 0;
         }
         s.lossSum += lossSum;
-        K.pathUpdate(hidden, hiddenOffset, loss.outputs(), rows, active, steps, s.grad, 0, s.stride);
+        K.pathUpdate(hidden, hiddenOffset, out, rows, active, steps, s.grad, 0, s.stride);
     }
 }

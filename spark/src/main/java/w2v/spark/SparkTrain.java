@@ -88,7 +88,7 @@ public final class SparkTrain {
                 decimal(v, "-sample", 1e-3), hs, negative, (int) number(v, "-threads", 1), epochs,
                 number(v, "-min-count", 5), alpha, cbow,
                 number(v, "-seed", 1), bool(v, "-batch", TrainingConfig.batchedByDefault(cbow, hs, negative)),
-                (float) decimal(v, "-min-alpha", minAlpha), bool(v, "-cbow-mean", true),
+                (float) decimal(v, "-min-alpha", minAlpha), bool(v, "-cbow-mean", preset == null || preset.cbowMean()),
                 initialization(v, preset));
         SparkOptions o = SparkOptions.defaults().config(c).maxVocab(number(v, "-max-vocab", 0))
                 .partitions((int) number(v, "-partitions", 2))
